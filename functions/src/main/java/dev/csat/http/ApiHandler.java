@@ -1,0 +1,72 @@
+package dev.csat.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.csat.core.CsatException;
+import dev.csat.core.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Base of every API handler. It owns {@code handleRequest}: logging with the request id, body
+ * parsing and validation, the caller's tenant, and turning failures into problem responses.
+ * Subclasses only turn a {@link Call} into a {@link Reply} through a use case.
+ *
+ * @param <B> the parsed request body ({@code Void} for operations without one)
+ * @param <R> the response body
+ */
+public abstract class ApiHandler<B, R>
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+  private final BodyReader<B> bodyReader;
+  private final boolean expectsBody;
+  private final Http http;
+
+  /** For operations with a JSON request body. */
+  protected ApiHandler(BodyReader<B> bodyReader, Http http) {
+    this(bodyReader, true, http);
+  }
+
+  /** For operations without a request body. */
+  protected ApiHandler(Http http) {
+    this(null, false, http);
+  }
+
+  private ApiHandler(BodyReader<B> bodyReader, boolean expectsBody, Http http) {
+    this.bodyReader = bodyReader;
+    this.expectsBody = expectsBody;
+    this.http = http;
+  }
+
+  protected abstract Reply<R> handle(Call<B> call);
+
+  @Override
+  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> respond(event));
+  }
+
+  /** The request-to-response path without the Lambda context: also what benchmarks measure. */
+  public final APIGatewayProxyResponseEvent respond(APIGatewayProxyRequestEvent event) {
+    String requestId = Http.requestId(event);
+    MDC.put("correlation_id", requestId);
+    try {
+      Call<B> call = http.call(event, bodyReader, expectsBody);
+      return http.reply(handle(call), requestId);
+    } catch (UnavailableException e) {
+      LOG.warn("database unavailable", e);
+      return http.problem(e, event);
+    } catch (CsatException e) {
+      return http.problem(e, event);
+    } catch (RuntimeException e) {
+      LOG.error("request failed", e);
+      return http.internalError(event);
+    } finally {
+      MDC.remove("correlation_id");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.csat.http;
+
+import dev.csat.core.Checks;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One API call as a handler sees it: who calls (tenant, from the authorizer context), the parsed
+ * and validated body, and the raw path, query and header values.
+ */
+public record Call<B>(
+    String tenant,
+    String requestId,
+    B body,
+    Map<String, String> pathParameters,
+    Map<String, List<String>> queryParameters,
+    Map<String, String> headers) {
+
+  /** A path parameter that must be a key ({@code [A-Za-z0-9._+-]{1,255}}); 400 otherwise. */
+  public String pathKey(String name) {
+    Checks checks = new Checks();
+    String value = checks.key(name, pathParameters.get(name));
+    if (value == null && !checks.hasProblemWith(name)) {
+      checks.add(name, "is required");
+    }
+    checks.throwIfAny();
+    return value;
+  }
+
+  /** Every value of a query parameter, in order (repeated parameters included). */
+  public List<String> query(String name) {
+    return queryParameters.getOrDefault(name, List.of());
+  }
+
+  /** A header value by case-insensitive name, or null. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+}

@@ -1,0 +1,188 @@
+package dev.csat.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.csat.core.Checks;
+import dev.csat.core.ContentTooLargeException;
+import dev.csat.core.CsatException;
+import dev.csat.core.Limits;
+import dev.csat.core.UnavailableException;
+import dev.csat.core.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP mapping shared by every handler: API Gateway event to {@link Call}, reply or failure
+ * to API Gateway response. Built once per execution environment.
+ */
+public final class Http {
+  private final Json json;
+  private final String defaultTenant;
+
+  /** @param defaultTenant the tenant of calls that carry none in their authorizer context */
+  public Http(Json json, String defaultTenant) {
+    this.json = json;
+    this.defaultTenant = defaultTenant;
+  }
+
+  public Json json() {
+    return json;
+  }
+
+  <B> Call<B> call(APIGatewayProxyRequestEvent event, BodyReader<B> reader, boolean expectsBody) {
+    Map<String, String> headers = headers(event);
+    B body = expectsBody ? body(event, headers, reader) : null;
+    return new Call<>(
+        tenant(event),
+        requestId(event),
+        body,
+        event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+        query(event),
+        headers);
+  }
+
+  APIGatewayProxyResponseEvent reply(Reply<?> reply, String requestId) {
+    return response(reply.status(), "application/json", json.write(reply.body()), requestId);
+  }
+
+  APIGatewayProxyResponseEvent problem(CsatException failure, APIGatewayProxyRequestEvent event) {
+    ErrorTable.Entry entry = ErrorTable.of(failure);
+    var invalidParams = failure instanceof ValidationException v ? v.invalidParams() : null;
+    var response = problem(entry, failure.getMessage(), invalidParams, event);
+    if (failure instanceof UnavailableException unavailable) {
+      response.getHeaders().put("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
+    }
+    return response;
+  }
+
+  /** A 500 that shows only the request id: the cause is in the logs, never in the response. */
+  APIGatewayProxyResponseEvent internalError(APIGatewayProxyRequestEvent event) {
+    return problem(ErrorTable.INTERNAL,
+        "An unexpected error occurred; quote the request id when reporting it.", null, event);
+  }
+
+  static String requestId(APIGatewayProxyRequestEvent event) {
+    var context = event.getRequestContext();
+    return context == null || context.getRequestId() == null ? "unknown" : context.getRequestId();
+  }
+
+  private APIGatewayProxyResponseEvent problem(
+      ErrorTable.Entry entry, String detail, List<dev.csat.core.InvalidParam> invalidParams,
+      APIGatewayProxyRequestEvent event) {
+    String requestId = requestId(event);
+    var problem = new Problem(Problem.TYPE_PREFIX + entry.code(), entry.title(), entry.status(), detail,
+        event.getPath(), entry.code(), requestId, invalidParams);
+    return response(entry.status(), "application/problem+json", json.write(problem), requestId);
+  }
+
+  private static APIGatewayProxyResponseEvent response(int status, String contentType, String body, String requestId) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("Cache-Control", "no-store");
+    headers.put("x-request-id", requestId);
+    return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(body);
+  }
+
+  private String tenant(APIGatewayProxyRequestEvent event) {
+    var context = event.getRequestContext();
+    Map<String, Object> authorizer = context == null ? null : context.getAuthorizer();
+    Object tenant = authorizer == null ? null : authorizer.get("tenant");
+    return tenant instanceof String value && !value.isBlank() ? value : defaultTenant;
+  }
+
+  private <B> B body(APIGatewayProxyRequestEvent event, Map<String, String> headers, BodyReader<B> reader) {
+    String raw = rawBody(event);
+    String contentType = headers.get("content-type");
+    if (contentType != null && !isJson(contentType)) {
+      throw ValidationException.of("Content-Type", "must be application/json");
+    }
+    if (raw == null || raw.isBlank()) {
+      throw ValidationException.of("body", "a JSON object is required");
+    }
+    JsonNode node;
+    try {
+      node = json.read(raw);
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      throw ValidationException.of("body", location == null
+          ? "is not valid JSON"
+          : "is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw ValidationException.of("body", "must be a JSON object");
+    }
+    Checks checks = new Checks();
+    rejectNullBytes(object, "", checks);
+    checks.throwIfAny();
+    B value = reader.read(new JsonBody(object, checks));
+    checks.throwIfAny();
+    return value;
+  }
+
+  private static String rawBody(APIGatewayProxyRequestEvent event) {
+    String body = event.getBody();
+    if (body == null) {
+      return null;
+    }
+    byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
+        ? Base64.getDecoder().decode(body)
+        : body.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > Limits.MAX_BODY_BYTES) {
+      throw new ContentTooLargeException("the request body is larger than " + Limits.MAX_BODY_BYTES + " bytes");
+    }
+    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? new String(bytes, StandardCharsets.UTF_8) : body;
+  }
+
+  private static boolean isJson(String contentType) {
+    String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
+  }
+
+  /** NULL bytes are refused anywhere: in keys and values, however deep. */
+  private static void rejectNullBytes(JsonNode node, String path, Checks checks) {
+    if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+      checks.add(path, "must not contain NULL bytes");
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        var field = it.next();
+        String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        if (field.getKey().indexOf('\0') >= 0) {
+          checks.add(name.replace("\0", "\\u0000"), "field names must not contain NULL bytes");
+        } else {
+          rejectNullBytes(field.getValue(), name, checks);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        rejectNullBytes(node.get(i), path + "[" + i + "]", checks);
+      }
+    }
+  }
+
+  private static Map<String, String> headers(APIGatewayProxyRequestEvent event) {
+    Map<String, String> headers = new HashMap<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    }
+    return headers;
+  }
+
+  private static Map<String, List<String>> query(APIGatewayProxyRequestEvent event) {
+    if (event.getMultiValueQueryStringParameters() != null) {
+      return event.getMultiValueQueryStringParameters();
+    }
+    Map<String, List<String>> query = new HashMap<>();
+    if (event.getQueryStringParameters() != null) {
+      event.getQueryStringParameters().forEach((name, value) -> query.put(name, List.of(value)));
+    }
+    return query;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.csat.http;
+
+/** What a handler answers: a status and a body to render as JSON. */
+public record Reply<R>(int status, R body) {
+  public static <R> Reply<R> ok(R body) {
+    return new Reply<>(200, body);
+  }
+
+  public static <R> Reply<R> created(R body) {
+    return new Reply<>(201, body);
+  }
+}
