@@ -53,6 +53,24 @@ public final class LocalStack {
     return dataApi;
   }
 
+  /**
+   * Points the execution environment's {@link App#get()} (what the handlers' no-argument
+   * constructors use, as in Lambda) at a fresh database, through configuration. Once per JVM:
+   * that App is built once, like a real execution environment's.
+   */
+  public static synchronized void configureDefaultApp() {
+    if (System.getProperty("CSAT_DB_NAME") != null) {
+      return;
+    }
+    String name = "csat_default";
+    DATABASE.createDatabase(name);
+    Migrations.fromClasspath().apply(new DataApi(CLIENT, CLUSTER_ARN, SECRET_ARN, name));
+    System.setProperty("CSAT_DATA_API_ENDPOINT", DATA_API.endpoint().toString());
+    System.setProperty("CSAT_DB_CLUSTER_ARN", CLUSTER_ARN);
+    System.setProperty("CSAT_DB_SECRET_ARN", SECRET_ARN);
+    System.setProperty("CSAT_DB_NAME", name);
+  }
+
   /** The service wired to a fresh database, with the given clock. */
   public static App freshApp(Clock clock) {
     return App.create(freshDatabase(), clock);

@@ -1,0 +1,146 @@
+package dev.csat.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.csat.local.gateway.AuthorizerContext;
+import dev.csat.local.gateway.LocalGateway;
+import dev.csat.local.gateway.RouteTable;
+import dev.csat.local.gateway.SamTemplate;
+import dev.csat.testing.Events;
+import dev.csat.testing.LocalStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end over HTTP, as a web app calls it: the local gateway (routing by template.yaml) in
+ * front of the handlers built by their Lambda constructors, every response checked against
+ * openapi.yaml, and every valid request too.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HttpContractTest {
+  private static final String BASE = "/api/csat/v1";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static OpenApiInteractionValidator contract;
+  private static LocalGateway gateway;
+
+  @BeforeAll
+  static void start() throws Exception {
+    LocalStack.configureDefaultApp();
+    var root = Events.repoRoot();
+    contract = OpenApiInteractionValidator
+        .createForInlineApiSpecification(Files.readString(root.resolve("openapi.yaml")))
+        .build();
+    var routes = RouteTable.from(SamTemplate.load(root.resolve("template.yaml")));
+    gateway = LocalGateway.start(routes, AuthorizerContext.defaultTenant("http-" + UUID.randomUUID()), "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  @Order(1)
+  void seedZeroStoryOverHttp() throws Exception {
+    valid("POST", "/products", "{\"key\":\"acme-app\",\"name\":\"Acme App\"}", 201);
+    valid("POST", "/products/acme-app/features", "{\"feature_key\":\"dashboard\",\"interaction_threshold\":5,\"rejection_threshold\":3}", 201);
+    valid("POST", "/products/acme-app/features", "{\"feature_key\":\"export-csv\",\"interaction_threshold\":5,\"rejection_threshold\":3,\"description\":null}", 201);
+    valid("PATCH", "/products/acme-app/features/export-csv", "{\"description\":\"CSV export\",\"cooldown_days\":30}", 200);
+    valid("GET", "/products", null, 200);
+    valid("GET", "/features?product_key=acme-app", null, 200);
+    for (int i = 0; i < 5; i++) {
+      valid("POST", "/products/acme-app/features/export-csv/increment", "{\"user_email\":\"user@example.com\"}", 200);
+    }
+    valid("POST", "/products/acme-app/features/dashboard/reject", "{\"user_email\":\"user@example.com\"}", 200);
+    String list = valid("GET", "/products/acme-app/feature-interactions?user_email=user%40example.com", null, 200);
+    assertTrue(list.contains("\"product_feature_key\":\"export-csv\",\"interaction_count\":5"), list);
+    valid("POST", "/products/acme-app/features/dashboard/feedbacks",
+        "{\"user_email\":\"user@example.com\",\"rating\":8,\"source\":\"prompted\",\"comment\":\"Works great, but could be faster.\"}", 201);
+  }
+
+  @Test
+  @Order(2)
+  void errorsAreProblemDocumentsOfTheContract() throws Exception {
+    problem("POST", "/products/acme-app/features/dashboard/feedbacks",
+        "{\"user_email\":\"user@example.com\",\"rating\":11,\"source\":\"prompted\"}", 400);
+    problem("POST", "/products/acme-app/features/dashboard/increment", "{\"user_email\":", 400);
+    problem("POST", "/products/acme-app/features/nope/increment", "{\"user_email\":\"user@example.com\"}", 404);
+    problem("GET", "/products/nope/feature-interactions?user_email=user%40example.com", null, 404);
+    problem("POST", "/products", "{\"key\":\"acme-app\",\"name\":\"Again\"}", 409);
+    problem("PATCH", "/products/acme-app/features/dashboard", "{}", 400);
+    problem("POST", "/products/acme-app/features/dashboard/increment",
+        "{\"user_email\":\"user@example.com\",\"x\":\"" + "y".repeat(600 * 1024) + "\"}", 413);
+  }
+
+  /** A request the contract allows: both directions are checked. */
+  private static String valid(String method, String pathAndQuery, String body, int status) throws Exception {
+    var response = send(method, pathAndQuery, body);
+    assertEquals(status, response.statusCode(), () -> method + " " + pathAndQuery + ": " + response.body());
+    assertNoErrors(contract.validate(request(method, pathAndQuery, body), response(response)), method, pathAndQuery);
+    return response.body();
+  }
+
+  /** A request the contract refuses: the answer must still be one the contract documents. */
+  private static void problem(String method, String pathAndQuery, String body, int status) throws Exception {
+    var response = send(method, pathAndQuery, body);
+    assertEquals(status, response.statusCode(), () -> method + " " + pathAndQuery + ": " + response.body());
+    assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+    String path = BASE + pathAndQuery.split("\\?")[0];
+    assertNoErrors(contract.validateResponse(path, Request.Method.valueOf(method), response(response)), method, pathAndQuery);
+  }
+
+  private static HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create(gateway.endpoint() + BASE + pathAndQuery))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    assertFalse(response.headers().firstValue("x-request-id").orElse("").isEmpty(),
+        () -> "no x-request-id on " + method + " " + pathAndQuery);
+    return response;
+  }
+
+  private static Request request(String method, String pathAndQuery, String body) {
+    String[] parts = pathAndQuery.split("\\?", 2);
+    var builder = new SimpleRequest.Builder(method, BASE + parts[0]);
+    if (parts.length > 1) {
+      for (String pair : parts[1].split("&")) {
+        String[] kv = pair.split("=", 2);
+        builder.withQueryParam(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    if (body != null) {
+      builder.withContentType("application/json").withBody(body);
+    }
+    return builder.build();
+  }
+
+  private static SimpleResponse response(HttpResponse<String> response) {
+    return new SimpleResponse.Builder(response.statusCode())
+        .withContentType(response.headers().firstValue("content-type").orElse(null))
+        .withBody(response.body())
+        .build();
+  }
+
+  private static void assertNoErrors(ValidationReport report, String method, String path) {
+    assertFalse(report.hasErrors(), () -> method + " " + path + " breaks openapi.yaml:\n" + report.getMessages());
+  }
+}
