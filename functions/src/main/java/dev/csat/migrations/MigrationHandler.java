@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import dev.csat.App;
+import dev.csat.core.UnavailableException;
 import dev.csat.http.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ public final class MigrationHandler implements RequestHandler<CloudFormationCust
       try {
         if (!"Delete".equals(event.getRequestType())) {
           // Deleting the stack must not drop data: a Delete only acknowledges.
-          List<String> applied = Migrations.fromClasspath().apply(App.dataApiFromConfig());
+          List<String> applied = applyWhenAwake(context);
           data.put("Applied", String.join(",", applied));
         }
       } catch (RuntimeException e) {
@@ -46,6 +47,32 @@ public final class MigrationHandler implements RequestHandler<CloudFormationCust
       answer(event, status, reason, data);
       return null;
     });
+  }
+
+  /**
+   * A cluster that scaled to zero answers "resuming" for a few seconds: wait and try again while
+   * the function has time left, keeping a minute to answer CloudFormation.
+   */
+  private static List<String> applyWhenAwake(Context context) {
+    var migrations = Migrations.fromClasspath();
+    var db = App.dataApiFromConfig();
+    while (true) {
+      try {
+        return migrations.apply(db);
+      } catch (UnavailableException e) {
+        long waitMillis = e.retryAfter().toMillis();
+        if (context.getRemainingTimeInMillis() < waitMillis + 60_000) {
+          throw e;
+        }
+        LOG.warn("database not ready, retrying in {} ms", waitMillis);
+        try {
+          Thread.sleep(waitMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private static void answer(CloudFormationCustomResourceEvent event, String status, String reason,
