@@ -1,6 +1,7 @@
 package dev.csat.data;
 
 import dev.csat.core.UnavailableException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.services.rdsdata.model.DatabaseResumingException;
 import software.amazon.awssdk.services.rdsdata.model.DatabaseUnavailableException;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.rdsdata.model.ServiceUnavailableErrorException;
-import software.amazon.awssdk.services.rdsdata.model.StatementTimeoutException;
 
 /**
  * The one door to Aurora: each call is one Data API round trip. Translates the SDK's
@@ -99,10 +99,23 @@ public final class DataApi {
     } catch (DatabaseResumingException e) {
       // Aurora Serverless v2 waking from zero capacity: seconds, not minutes.
       throw new UnavailableException("the database is resuming; retry shortly", Duration.ofSeconds(10), e);
-    } catch (DatabaseUnavailableException | ServiceUnavailableErrorException | StatementTimeoutException e) {
+    } catch (DatabaseUnavailableException | ServiceUnavailableErrorException e) {
       throw new UnavailableException("the database is unavailable; retry shortly", Duration.ofSeconds(5), e);
     } catch (SdkClientException e) {
-      throw new UnavailableException("the database could not be reached; retry shortly", Duration.ofSeconds(5), e);
+      // Only a network failure is worth a retry; a configuration or credentials error is a 500.
+      if (hasCause(e, IOException.class)) {
+        throw new UnavailableException("the database could not be reached; retry shortly", Duration.ofSeconds(5), e);
+      }
+      throw e;
     }
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -24,23 +24,17 @@ public abstract class ApiHandler<B, R>
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   private final BodyReader<B> bodyReader;
-  private final boolean expectsBody;
   private final Http http;
 
   /** For operations with a JSON request body. */
   protected ApiHandler(BodyReader<B> bodyReader, Http http) {
-    this(bodyReader, true, http);
-  }
-
-  /** For operations without a request body. */
-  protected ApiHandler(Http http) {
-    this(null, false, http);
-  }
-
-  private ApiHandler(BodyReader<B> bodyReader, boolean expectsBody, Http http) {
     this.bodyReader = bodyReader;
-    this.expectsBody = expectsBody;
     this.http = http;
+  }
+
+  /** For operations without a request body (any body sent is ignored, as API Gateway does). */
+  protected ApiHandler(Http http) {
+    this(null, http);
   }
 
   protected abstract Reply<R> handle(Call<B> call);
@@ -55,7 +49,7 @@ public abstract class ApiHandler<B, R>
     String requestId = Http.requestId(event);
     MDC.put("correlation_id", requestId);
     try {
-      Call<B> call = http.call(event, bodyReader, expectsBody);
+      Call<B> call = http.call(event, bodyReader);
       return http.reply(handle(call), requestId);
     } catch (UnavailableException e) {
       LOG.warn("database unavailable", e);

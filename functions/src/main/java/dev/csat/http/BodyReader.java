@@ -4,9 +4,4 @@ package dev.csat.http;
 @FunctionalInterface
 public interface BodyReader<B> {
   B read(JsonBody body);
-
-  /** For operations without a request body (GET): any body sent is ignored, as API Gateway does. */
-  static BodyReader<Void> none() {
-    return body -> null;
-  }
 }

@@ -11,7 +11,6 @@ import dev.csat.core.ValidationException;
 final class ErrorTable {
   record Entry(int status, String code, String title) {}
 
-  static final Entry BAD_REQUEST = new Entry(400, "bad_request", "Bad Request");
   static final Entry INTERNAL = new Entry(500, "internal", "Internal Server Error");
 
   private ErrorTable() {}

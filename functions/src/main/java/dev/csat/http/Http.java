@@ -11,6 +11,9 @@ import dev.csat.core.CsatException;
 import dev.csat.core.Limits;
 import dev.csat.core.UnavailableException;
 import dev.csat.core.ValidationException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The HTTP mapping shared by every handler: API Gateway event to {@link Call}, reply or failure
@@ -37,9 +41,10 @@ public final class Http {
     return json;
   }
 
-  <B> Call<B> call(APIGatewayProxyRequestEvent event, BodyReader<B> reader, boolean expectsBody) {
+  /** @param reader how to read the body, or null for operations that take none */
+  <B> Call<B> call(APIGatewayProxyRequestEvent event, BodyReader<B> reader) {
     Map<String, String> headers = headers(event);
-    B body = expectsBody ? body(event, headers, reader) : null;
+    B body = reader != null ? body(event, headers, reader) : null;
     return new Call<>(
         tenant(event),
         requestId(event),
@@ -79,7 +84,7 @@ public final class Http {
       APIGatewayProxyRequestEvent event) {
     String requestId = requestId(event);
     var problem = new Problem(Problem.TYPE_PREFIX + entry.code(), entry.title(), entry.status(), detail,
-        event.getPath(), entry.code(), requestId, invalidParams);
+        Objects.requireNonNullElse(event.getPath(), ""), entry.code(), requestId, invalidParams);
     return response(entry.status(), "application/problem+json", json.write(problem), requestId);
   }
 
@@ -132,13 +137,30 @@ public final class Http {
     if (body == null) {
       return null;
     }
-    byte[] bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
-        ? Base64.getDecoder().decode(body)
-        : body.getBytes(StandardCharsets.UTF_8);
+    boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
+    byte[] bytes;
+    try {
+      bytes = base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of("body", "is not valid base64");
+    }
     if (bytes.length > Limits.MAX_BODY_BYTES) {
       throw new ContentTooLargeException("the request body is larger than " + Limits.MAX_BODY_BYTES + " bytes");
     }
-    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? new String(bytes, StandardCharsets.UTF_8) : body;
+    return base64 ? strictUtf8(bytes) : body;
+  }
+
+  /** Refuses invalid UTF-8 rather than silently replacing it. */
+  private static String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ValidationException.of("body", "is not valid UTF-8");
+    }
   }
 
   private static boolean isJson(String contentType) {

@@ -71,44 +71,42 @@ public final class DataApiInteractionRepository implements InteractionRepository
       WHERE p.tenant_id = :tenant AND p.product_key = :product_key
       ORDER BY f.feature_key""";
 
-  // Stores the feedback unless this idempotency key was used before (then returns that earlier
-  // feedback instead), resets the user's counters in the same statement, and always returns one
-  // row whose feature_exists and outcome columns tell what happened.
+  // Stores the feedback and resets the user's counters in the same statement. A retry under the
+  // same idempotency key changes nothing: ON CONFLICT DO UPDATE (a no-op update) waits for and
+  // returns the first submission, even one committed by a concurrent request a moment ago. The
+  // counters are reset only for a new feedback (id = :id). Always one row: feature_exists says
+  // whether anything could be stored at all.
   private static final String SUBMIT_FEEDBACK = """
       WITH feature AS (
         SELECT 1 FROM features
         WHERE tenant_id = :tenant AND product_key = :product_key AND feature_key = :feature_key
-      ), earlier AS (
-        SELECT * FROM feedbacks WHERE tenant_id = :tenant AND idempotency_key = :idempotency_key
-      ), inserted AS (
+      ), stored AS (
         INSERT INTO feedbacks (id, tenant_id, product_key, feature_key, user_email, rating, source,
                                comment, user_agent, idempotency_key, request_fingerprint,
                                created_at, updated_at)
         SELECT :id, :tenant, :product_key, :feature_key, :user_email, :rating, :source,
                :comment, :user_agent, :idempotency_key, :fingerprint, :now, :now
-        FROM feature WHERE NOT EXISTS (SELECT 1 FROM earlier)
-        ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+        FROM feature
+        ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL
+        DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
         RETURNING *
       ), reset AS (
         INSERT INTO feature_interactions AS fi
           (tenant_id, product_key, feature_key, user_email, interaction_count,
            total_interaction_count, rejection_count, last_feedback_at, created_at, updated_at)
         SELECT tenant_id, product_key, feature_key, user_email, 0, 0, 0, created_at, created_at, created_at
-        FROM inserted
+        FROM stored WHERE id = :id
         ON CONFLICT (tenant_id, product_key, feature_key, user_email) DO UPDATE SET
           interaction_count = 0,
           rejection_count = 0,
-          last_feedback_at = EXCLUDED.last_feedback_at,
+          -- Feedbacks from Lambdas with slightly different clocks may commit out of order.
+          last_feedback_at = GREATEST(fi.last_feedback_at, EXCLUDED.last_feedback_at),
           updated_at = EXCLUDED.updated_at
-      ), outcome AS (
-        SELECT 'stored' AS outcome, * FROM inserted
-        UNION ALL
-        SELECT 'earlier', * FROM earlier
       )
-      SELECT EXISTS (SELECT 1 FROM feature) AS feature_exists, o.outcome, o.id, o.product_key,
-             o.feature_key, o.user_email, o.rating, o.source, o.comment, o.user_agent,
-             o.request_fingerprint, o.created_at, o.updated_at
-      FROM (SELECT 1) AS one LEFT JOIN outcome AS o ON true""";
+      SELECT EXISTS (SELECT 1 FROM feature) AS feature_exists, s.id, s.product_key, s.feature_key,
+             s.user_email, s.rating, s.source, s.comment, s.user_agent, s.request_fingerprint,
+             s.created_at, s.updated_at
+      FROM (SELECT 1) AS one LEFT JOIN stored AS s ON true""";
 
   private final DataApi db;
 
@@ -156,11 +154,8 @@ public final class DataApiInteractionRepository implements InteractionRepository
     if (!row.bool("feature_exists")) {
       return new FeedbackSubmission.FeatureMissing();
     }
-    if (row.isNull("outcome")) {
-      // The key's first use is committing concurrently: this statement could neither see nor insert it.
-      return new FeedbackSubmission.KeyInFlight();
-    }
-    if (row.text("outcome").equals("earlier") && !row.text("request_fingerprint").equals(fingerprint)) {
+    boolean retry = !row.uuid("id").equals(newId);
+    if (retry && !row.text("request_fingerprint").equals(fingerprint)) {
       return new FeedbackSubmission.KeyReused();
     }
     return new FeedbackSubmission.Stored(new Feedback(

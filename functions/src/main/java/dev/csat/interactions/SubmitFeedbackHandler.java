@@ -1,7 +1,7 @@
 package dev.csat.interactions;
 
 import dev.csat.App;
-import dev.csat.core.Checks;
+import dev.csat.core.ValidationException;
 import dev.csat.core.Limits;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.BodyReader;
@@ -56,11 +56,9 @@ public final class SubmitFeedbackHandler extends ApiHandler<SubmitFeedbackHandle
     if (key == null) {
       return null;
     }
-    Checks checks = new Checks();
     if (!key.matches("[\\x21-\\x7E]{1,255}")) {
-      checks.add("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+      throw ValidationException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
     }
-    checks.throwIfAny();
     return key;
   }
 }

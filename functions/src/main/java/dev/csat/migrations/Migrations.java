@@ -45,12 +45,6 @@ public final class Migrations {
 
   /** Applies the pending migrations; returns the versions applied now (none when up to date). */
   public List<String> apply(DataApi db) {
-    db.query("""
-        CREATE TABLE IF NOT EXISTS schema_migrations (
-          version    text        PRIMARY KEY,
-          checksum   text        NOT NULL,
-          applied_at timestamptz NOT NULL DEFAULT now()
-        )""", SqlParams.of());
     List<String> applied = new ArrayList<>();
     for (Migration migration : migrations) {
       if (db.inTransaction(tx -> applyOne(tx, migration))) {
@@ -65,6 +59,12 @@ public final class Migrations {
   private static boolean applyOne(DataApi.Transaction tx, Migration migration) {
     // Concurrent deploys and local starts wait here for each other instead of racing.
     tx.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")", SqlParams.of());
+    tx.query("""
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+          version    text        PRIMARY KEY,
+          checksum   text        NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now()
+        )""", SqlParams.of());
     var done = tx.query("SELECT checksum FROM schema_migrations WHERE version = :version",
         SqlParams.of().text("version", migration.version()));
     if (!done.isEmpty()) {

@@ -67,6 +67,7 @@ class BadInputTest {
         Arguments.of(Op.INCREMENT, "{\"user_email\":\"user@example.com\"", "body"),
         Arguments.of(Op.INCREMENT, "[\"user@example.com\"]", "body"),
         Arguments.of(Op.INCREMENT, "{\"user_email\":\"user@example.com\"} trailing", "body"),
+        Arguments.of(Op.FEEDBACK, "{\"user_email\":\"user@example.com\",\"rating\":1,\"rating\":10,\"source\":\"prompted\"}", "body"),
         Arguments.of(Op.REJECT, "{\"user_email\":null}", "user_email"),
         Arguments.of(Op.FEEDBACK, "{\"user_email\":\"user@example.com\",\"rating\":11,\"source\":\"prompted\"}", "rating"),
         Arguments.of(Op.FEEDBACK, "{\"user_email\":\"user@example.com\",\"rating\":0,\"source\":\"prompted\"}", "rating"),
@@ -104,6 +105,15 @@ class BadInputTest {
     JsonNode problem = expectProblem(400, "validation",
         prompting.submitFeedback().handleRequest(api("submit-feedback.json").withBody("{}"), context()));
     assertEquals(List.of("user_email", "rating", "source"), problem.path("invalid_params").findValuesAsText("name"));
+  }
+
+  @Test
+  void refusesBodiesThatAreNotValidBase64OrUtf8() {
+    var notBase64 = api("increment-interaction.json").withBody("%%%").withIsBase64Encoded(true);
+    expectProblem(400, "validation", prompting.increment().handleRequest(notBase64, context()));
+    String latin1 = java.util.Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+    var notUtf8 = api("increment-interaction.json").withBody(latin1).withIsBase64Encoded(true);
+    expectProblem(400, "validation", prompting.increment().handleRequest(notUtf8, context()));
   }
 
   @Test

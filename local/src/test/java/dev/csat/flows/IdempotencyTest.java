@@ -1,6 +1,7 @@
 package dev.csat.flows;
 
 import static dev.csat.testing.Events.api;
+import static dev.csat.testing.Events.asTenant;
 import static dev.csat.testing.Responses.expect;
 import static dev.csat.testing.Responses.expectProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,16 @@ import dev.csat.testing.MutableClock;
 import dev.csat.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +65,39 @@ class IdempotencyTest {
 
   @Test
   void keysBelongToOneTenant() {
-    expect(201, prompting.submitFeedback().handleRequest(withKey("tenant-key", null), context()));
-    var otherTenant = dev.csat.testing.Events.asTenant(withKey("tenant-key", null), "another-tenant");
-    expectProblem(404, "not_found", prompting.submitFeedback().handleRequest(otherTenant, context()));
+    JsonNode mine = expect(201, prompting.submitFeedback().handleRequest(withKey("tenant-key", null), context()));
+    String other = "another-tenant";
+    var catalog = CatalogHandlers.of(app);
+    expect(201, catalog.createProduct().handleRequest(asTenant(api("create-product.json"), other), context()));
+    expect(201, catalog.createFeature().handleRequest(asTenant(api("create-feature.json"), other), context()));
+    JsonNode theirs = expect(201, prompting.submitFeedback().handleRequest(asTenant(withKey("tenant-key", null), other), context()));
+    assertNotEquals(mine.path("id"), theirs.path("id"));
+    assertEquals(2, feedbacksWithKey("tenant-key"));
+  }
+
+  @Test
+  void concurrentRetriesAllGetTheFirstFeedback() throws Exception {
+    int callers = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return expect(201, prompting.submitFeedback().handleRequest(withKey("burst-1", null), context()));
+        }));
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      for (Future<JsonNode> answer : answers) {
+        ids.add(answer.get().path("id").asText());
+      }
+      assertEquals(1, ids.size(), () -> "ids: " + ids);
+      assertEquals(1, feedbacksWithKey("burst-1"));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

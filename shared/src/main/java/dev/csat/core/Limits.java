@@ -4,8 +4,6 @@ package dev.csat.core;
 public final class Limits {
   /** Largest accepted request body, in bytes (512 KiB). */
   public static final int MAX_BODY_BYTES = 512 * 1024;
-  /** Longest key ({@code product_key}, {@code feature_key}, ...). */
-  public static final int MAX_KEY_LENGTH = 255;
   /** Longest free-text comment, in characters. */
   public static final int MAX_COMMENT_LENGTH = 10_000;
   /** Longest short text such as a name, an email or an idempotency key. */

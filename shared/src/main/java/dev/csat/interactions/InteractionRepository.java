@@ -32,8 +32,5 @@ public interface InteractionRepository {
 
     /** The idempotency key was used before for different content. */
     record KeyReused() implements FeedbackSubmission {}
-
-    /** The idempotency key's first use is still being stored by a concurrent request. */
-    record KeyInFlight() implements FeedbackSubmission {}
   }
 }

@@ -51,8 +51,6 @@ public final class Interactions {
       case InteractionRepository.FeedbackSubmission.KeyReused reused ->
           throw new ConflictException(
               "Idempotency-Key was already used for a different feedback; use a new key for a new submission");
-      case InteractionRepository.FeedbackSubmission.KeyInFlight inFlight ->
-          throw new ConflictException("a request with this Idempotency-Key is still in progress; retry shortly");
     };
   }
 
