@@ -1,5 +1,11 @@
 package dev.csat;
 
+import dev.csat.apikeys.ApiKeyVerification;
+import dev.csat.apikeys.ApiKeys;
+import dev.csat.apikeys.DataApiApiKeyRepository;
+import dev.csat.auth.ApiKeyVerifier;
+import dev.csat.auth.JwtKeySource;
+import dev.csat.auth.JwtVerifier;
 import dev.csat.catalog.Catalog;
 import dev.csat.catalog.DataApiCatalogRepository;
 import dev.csat.data.DataApi;
@@ -26,12 +32,19 @@ public final class App {
   private final DataApi dataApi;
   private final Catalog catalog;
   private final Interactions interactions;
+  private final ApiKeys apiKeys;
+  private final ApiKeyVerifier apiKeyVerifier;
+  // Built on first use: only the authorizer verifies tokens, and the other functions run without keys configured.
+  private JwtVerifier jwtVerifier;
 
   private App(DataApi dataApi, Clock clock) {
-    this.http = new Http(new Json(), Config.get("CSAT_DEFAULT_TENANT", "default"));
+    this.http = new Http(new Json());
     this.dataApi = dataApi;
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
     this.interactions = new Interactions(new DataApiInteractionRepository(dataApi), clock);
+    var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
+    this.apiKeys = new ApiKeys(apiKeyRepository, clock);
+    this.apiKeyVerifier = new ApiKeyVerification(apiKeyRepository, clock);
   }
 
   /** The execution environment's instance, configured from the environment. */
@@ -66,6 +79,27 @@ public final class App {
 
   public Interactions interactions() {
     return interactions;
+  }
+
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /**
+   * The authorizer's JWT verifier over the configured key set ({@link JwtKeySource#fromConfig}).
+   * Token times are checked against the real clock, whatever clock this instance runs on: tokens
+   * are minted with real time.
+   */
+  public synchronized JwtVerifier jwtVerifier() {
+    if (jwtVerifier == null) {
+      jwtVerifier = new JwtVerifier(JwtKeySource.fromConfig(), Clock.systemUTC());
+    }
+    return jwtVerifier;
+  }
+
+  /** Checks presented API keys ({@code csk_...}) for the authorizer. */
+  public ApiKeyVerifier apiKeyVerifier() {
+    return apiKeyVerifier;
   }
 
   /** Timestamps are kept to the millisecond, as the API shows them. */

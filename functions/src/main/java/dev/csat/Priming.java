@@ -1,6 +1,7 @@
 package dev.csat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.csat.auth.Scopes;
 import dev.csat.interactions.SubmitFeedbackHandler;
 import java.util.Map;
 import org.crac.Core;
@@ -26,8 +27,17 @@ final class Priming implements Resource {
         .withPath("/api/csat/v1/products/priming/features/priming/feedbacks")
         .withPathParameters(Map.of("product_key", "priming", "feature_key", "priming"))
         .withHeaders(Map.of("Content-Type", "application/json"))
+        .withRequestContext(primingContext())
         .withBody("{\"user_email\":\"priming@example.com\",\"rating\":11,\"source\":\"prompted\"}");
     new SubmitFeedbackHandler().respond(event);
+  }
+
+  /** A caller as the authorizer would pass it, so priming goes past the credential check. */
+  private static APIGatewayProxyRequestEvent.ProxyRequestContext primingContext() {
+    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+    context.setRequestId("priming");
+    context.setAuthorizer(Map.of("tenant", "priming", "principal", "priming", "scopes", Scopes.FEEDBACK_WRITE));
+    return context;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.csat.catalog;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.core.Limits;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.BodyReader;
@@ -41,7 +42,7 @@ public final class CreateFeatureHandler extends ApiHandler<NewFeature, Feature> 
   }
 
   CreateFeatureHandler(Catalog catalog, Http http) {
-    super(BODY, http);
+    super(BODY, Scopes.CATALOG_WRITE, http);
     this.catalog = catalog;
   }
 

@@ -1,6 +1,7 @@
 package dev.csat.catalog;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.core.Limits;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.BodyReader;
@@ -25,7 +26,7 @@ public final class CreateProductHandler extends ApiHandler<Product, Product> {
   }
 
   CreateProductHandler(Catalog catalog, Http http) {
-    super(BODY, http);
+    super(BODY, Scopes.CATALOG_WRITE, http);
     this.catalog = catalog;
   }
 

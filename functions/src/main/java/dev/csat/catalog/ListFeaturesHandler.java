@@ -1,6 +1,7 @@
 package dev.csat.catalog;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.core.Checks;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.Call;
@@ -21,7 +22,7 @@ public final class ListFeaturesHandler extends ApiHandler<Void, DataList<Feature
   }
 
   ListFeaturesHandler(Catalog catalog, Http http) {
-    super(http);
+    super(Scopes.CONFIG_READ, http);
     this.catalog = catalog;
   }
 

@@ -1,6 +1,7 @@
 package dev.csat.catalog;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.Call;
 import dev.csat.http.DataList;
@@ -16,7 +17,7 @@ public final class ListProductsHandler extends ApiHandler<Void, DataList<Product
   }
 
   ListProductsHandler(Catalog catalog, Http http) {
-    super(http);
+    super(Scopes.CONFIG_READ, http);
     this.catalog = catalog;
   }
 

@@ -12,8 +12,9 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Base of every API handler. It owns {@code handleRequest}: logging with the request id, body
- * parsing and validation, the caller's tenant, and turning failures into problem responses.
+ * Base of every API handler. It owns {@code handleRequest}: logging with the request id, the
+ * caller (from the authorizer context) and its scope, body parsing and validation, and turning
+ * failures into problem responses.
  * Subclasses only turn a {@link Call} into a {@link Reply} through a use case.
  *
  * @param <B> the parsed request body ({@code Void} for operations without one)
@@ -24,17 +25,28 @@ public abstract class ApiHandler<B, R>
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   private final BodyReader<B> bodyReader;
+  private final String scope;
   private final Http http;
 
-  /** For operations with a JSON request body. */
-  protected ApiHandler(BodyReader<B> bodyReader, Http http) {
+  /**
+   * For operations with a JSON request body.
+   *
+   * @param scope the one scope a caller needs (the operation's {@code x-csat-scope})
+   */
+  protected ApiHandler(BodyReader<B> bodyReader, String scope, Http http) {
     this.bodyReader = bodyReader;
+    this.scope = scope;
     this.http = http;
   }
 
   /** For operations without a request body (any body sent is ignored, as API Gateway does). */
-  protected ApiHandler(Http http) {
-    this(null, http);
+  protected ApiHandler(String scope, Http http) {
+    this(null, scope, http);
+  }
+
+  /** The scope this operation requires. */
+  public final String scope() {
+    return scope;
   }
 
   protected abstract Reply<R> handle(Call<B> call);
@@ -49,7 +61,7 @@ public abstract class ApiHandler<B, R>
     String requestId = Http.requestId(event);
     MDC.put("correlation_id", requestId);
     try {
-      Call<B> call = http.call(event, bodyReader);
+      Call<B> call = http.call(event, scope, bodyReader);
       return http.reply(handle(call), requestId);
     } catch (UnavailableException e) {
       LOG.warn("database unavailable", e);

@@ -1,20 +1,37 @@
 package dev.csat.http;
 
+import dev.csat.auth.Caller;
 import dev.csat.core.Checks;
+import dev.csat.core.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One API call as a handler sees it: who calls (tenant, from the authorizer context), the parsed
- * and validated body, and the raw path, query and header values.
+ * One API call as a handler sees it: who calls (from the authorizer context), the parsed and
+ * validated body, and the raw path, query and header values.
  */
 public record Call<B>(
-    String tenant,
+    Caller caller,
     String requestId,
     B body,
     Map<String, String> pathParameters,
     Map<String, List<String>> queryParameters,
     Map<String, String> headers) {
+
+  /** The tenant every read and write of this call is confined to. */
+  public String tenant() {
+    return caller.tenant();
+  }
+
+  /**
+   * Refuses to act for another user than an end-user token's own: 403. Callers with service
+   * credentials (no email) may act for any user of their tenant.
+   */
+  public void requireActingFor(String userEmail) {
+    if (caller.isEndUser() && !caller.email().equals(userEmail)) {
+      throw new ForbiddenException("this token may only act for " + caller.email());
+    }
+  }
 
   /** A path parameter that must be a key ({@code [A-Za-z0-9._+-]{1,255}}); 400 otherwise. */
   public String pathKey(String name) {

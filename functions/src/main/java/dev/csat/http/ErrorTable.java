@@ -3,7 +3,9 @@ package dev.csat.http;
 import dev.csat.core.ConflictException;
 import dev.csat.core.ContentTooLargeException;
 import dev.csat.core.CsatException;
+import dev.csat.core.ForbiddenException;
 import dev.csat.core.NotFoundException;
+import dev.csat.core.UnauthorizedException;
 import dev.csat.core.UnavailableException;
 import dev.csat.core.ValidationException;
 
@@ -18,6 +20,8 @@ final class ErrorTable {
   static Entry of(CsatException failure) {
     return switch (failure) {
       case ValidationException e -> new Entry(400, "validation", "Your request is not valid");
+      case UnauthorizedException e -> new Entry(401, "unauthorized", "Unauthorized");
+      case ForbiddenException e -> new Entry(403, "forbidden", "Forbidden");
       case NotFoundException e -> new Entry(404, "not_found", "Not Found");
       case ConflictException e -> new Entry(409, "conflict", "Conflict");
       case ContentTooLargeException e -> new Entry(413, "content_too_large", "Content Too Large");

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.csat.auth.Caller;
 import dev.csat.core.Checks;
 import dev.csat.core.ContentTooLargeException;
 import dev.csat.core.CsatException;
+import dev.csat.core.ForbiddenException;
 import dev.csat.core.Limits;
 import dev.csat.core.UnavailableException;
 import dev.csat.core.ValidationException;
@@ -29,24 +31,30 @@ import java.util.Objects;
  */
 public final class Http {
   private final Json json;
-  private final String defaultTenant;
 
-  /** @param defaultTenant the tenant of calls that carry none in their authorizer context */
-  public Http(Json json, String defaultTenant) {
+  public Http(Json json) {
     this.json = json;
-    this.defaultTenant = defaultTenant;
   }
 
   public Json json() {
     return json;
   }
 
-  /** @param reader how to read the body, or null for operations that take none */
-  <B> Call<B> call(APIGatewayProxyRequestEvent event, BodyReader<B> reader) {
+  /**
+   * The call, once the caller holds {@code scope}: 401 without an authorizer context, 403
+   * without the scope, both before the body is even read.
+   *
+   * @param reader how to read the body, or null for operations that take none
+   */
+  <B> Call<B> call(APIGatewayProxyRequestEvent event, String scope, BodyReader<B> reader) {
+    Caller caller = AuthorizerContext.caller(event);
+    if (!caller.hasScope(scope)) {
+      throw new ForbiddenException("this operation needs the scope " + scope);
+    }
     Map<String, String> headers = headers(event);
     B body = reader != null ? body(event, headers, reader) : null;
     return new Call<>(
-        tenant(event),
+        caller,
         requestId(event),
         body,
         event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
@@ -55,6 +63,12 @@ public final class Http {
   }
 
   APIGatewayProxyResponseEvent reply(Reply<?> reply, String requestId) {
+    if (reply.status() == 204) {
+      // No Content: no body, and so no Content-Type either.
+      var response = response(204, null, null, requestId);
+      response.getHeaders().remove("Content-Type");
+      return response;
+    }
     return response(reply.status(), "application/json", json.write(reply.body()), requestId);
   }
 
@@ -94,13 +108,6 @@ public final class Http {
     headers.put("Cache-Control", "no-store");
     headers.put("x-request-id", requestId);
     return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(body);
-  }
-
-  private String tenant(APIGatewayProxyRequestEvent event) {
-    var context = event.getRequestContext();
-    Map<String, Object> authorizer = context == null ? null : context.getAuthorizer();
-    Object tenant = authorizer == null ? null : authorizer.get("tenant");
-    return tenant instanceof String value && !value.isBlank() ? value : defaultTenant;
   }
 
   private <B> B body(APIGatewayProxyRequestEvent event, Map<String, String> headers, BodyReader<B> reader) {

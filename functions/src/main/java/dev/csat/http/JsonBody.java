@@ -62,6 +62,27 @@ public final class JsonBody {
     return value.textValue();
   }
 
+  /** A required array of strings; each item that is not a string is recorded as {@code name[i]}. */
+  public java.util.List<String> requiredTextList(String name) {
+    if (!require(name)) {
+      return null;
+    }
+    JsonNode value = node.get(name);
+    if (!value.isArray()) {
+      checks.add(name, "must be an array of strings");
+      return null;
+    }
+    java.util.List<String> items = new java.util.ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      if (value.get(i).isTextual()) {
+        items.add(value.get(i).textValue());
+      } else {
+        checks.add(name + "[" + i + "]", "must be a string");
+      }
+    }
+    return items.size() == value.size() ? items : null;
+  }
+
   public String requiredKey(String name) {
     return checks.key(name, requiredText(name));
   }

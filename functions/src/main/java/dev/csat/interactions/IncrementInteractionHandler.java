@@ -1,6 +1,7 @@
 package dev.csat.interactions;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.Call;
 import dev.csat.http.Http;
@@ -15,13 +16,14 @@ public final class IncrementInteractionHandler extends ApiHandler<UserRef, Inter
   }
 
   IncrementInteractionHandler(Interactions interactions, Http http) {
-    super(UserRef.BODY, http);
+    super(UserRef.BODY, Scopes.INTERACTIONS_WRITE, http);
     this.interactions = interactions;
   }
 
   @Override
   protected Reply<InteractionView> handle(Call<UserRef> call) {
     var feature = FeatureRef.of(call.tenant(), call.pathKey("product_key"), call.pathKey("feature_key"));
+    call.requireActingFor(call.body().userEmail());
     return Reply.ok(InteractionView.of(interactions.increment(feature, call.body().userEmail())));
   }
 }

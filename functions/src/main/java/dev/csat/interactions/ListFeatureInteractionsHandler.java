@@ -1,6 +1,7 @@
 package dev.csat.interactions;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.core.Checks;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.Call;
@@ -18,14 +19,16 @@ public final class ListFeatureInteractionsHandler extends ApiHandler<Void, DataL
   }
 
   ListFeatureInteractionsHandler(Interactions interactions, Http http) {
-    super(http);
+    super(Scopes.INTERACTIONS_WRITE, http);
     this.interactions = interactions;
   }
 
   @Override
   protected Reply<DataList<FeatureInteractionView>> handle(Call<Void> call) {
     String productKey = call.pathKey("product_key");
-    List<InteractionState> states = interactions.forUser(call.tenant(), productKey, userEmail(call));
+    String userEmail = userEmail(call);
+    call.requireActingFor(userEmail);
+    List<InteractionState> states = interactions.forUser(call.tenant(), productKey, userEmail);
     return Reply.ok(DataList.of(states.stream().map(FeatureInteractionView::of).toList()));
   }
 

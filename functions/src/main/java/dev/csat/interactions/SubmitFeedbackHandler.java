@@ -1,6 +1,7 @@
 package dev.csat.interactions;
 
 import dev.csat.App;
+import dev.csat.auth.Scopes;
 import dev.csat.core.ValidationException;
 import dev.csat.core.Limits;
 import dev.csat.http.ApiHandler;
@@ -38,7 +39,7 @@ public final class SubmitFeedbackHandler extends ApiHandler<SubmitFeedbackHandle
   }
 
   SubmitFeedbackHandler(Interactions interactions, Http http) {
-    super(BODY, http);
+    super(BODY, Scopes.FEEDBACK_WRITE, http);
     this.interactions = interactions;
   }
 
@@ -46,6 +47,7 @@ public final class SubmitFeedbackHandler extends ApiHandler<SubmitFeedbackHandle
   protected Reply<FeedbackView> handle(Call<Body> call) {
     var feature = FeatureRef.of(call.tenant(), call.pathKey("product_key"), call.pathKey("feature_key"));
     Body body = call.body();
+    call.requireActingFor(body.userEmail());
     var feedback = new NewFeedback(body.userEmail(), body.rating(), body.source(), body.comment(), body.userAgent(),
         idempotencyKey(call));
     return Reply.created(FeedbackView.of(interactions.submitFeedback(feature, feedback)));

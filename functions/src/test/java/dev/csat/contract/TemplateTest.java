@@ -207,11 +207,10 @@ class TemplateTest {
     assertEquals("csat", variables.get("POWERTOOLS_SERVICE_NAME"), "POWERTOOLS_SERVICE_NAME");
     assertEquals("Csat", variables.get("POWERTOOLS_METRICS_NAMESPACE"), "POWERTOOLS_METRICS_NAMESPACE");
     for (String name : List.of("POWERTOOLS_LOG_LEVEL", "CSAT_DB_CLUSTER_ARN", "CSAT_DB_SECRET_ARN", "CSAT_DB_NAME",
-        "CSAT_DEFAULT_TENANT")) {
+        "CSAT_JWT_KEYS_SECRET_ARN")) {
       assertTrue(variables.get(name) != null, "Globals.Function.Environment.Variables has no " + name);
     }
-    assertEquals("default", map(template.section("Parameters"), ref(variables.get("CSAT_DEFAULT_TENANT"))).get("Default"),
-        "CSAT_DEFAULT_TENANT comes from a parameter whose default is 'default'");
+    assertFalse(variables.containsKey("CSAT_DEFAULT_TENANT"), "tenants come from credentials, never from configuration");
     template.functions().keySet().forEach(function -> assertFalse(template.properties(function).containsKey("VpcConfig"),
         function + " is in a VPC; the Data API needs none"));
   }
@@ -242,7 +241,9 @@ class TemplateTest {
           boolean dataApi = DATA_API_ACTIONS.contains(name);
           if (!dataApi && !SECRET_ACTION.equals(name)) {
             problems.add(policy + ": action " + action + " is not one of the Data API actions or " + SECRET_ACTION);
-          } else if (!resources.equals(List.of(dataApi ? cluster : secret))) {
+          } else if (!resources.equals(List.of(dataApi ? cluster : secret))
+              // The one other secret a function may read: the authorizer's JWT key set.
+              && !(!dataApi && resources.equals(List.of(Map.of("Ref", "JwtKeysSecret"))))) {
             problems.add(policy + ": " + action + " must be granted on " + (dataApi ? "the cluster" : "the secret")
                 + " the functions use (" + (dataApi ? cluster : secret) + "), is on " + resources);
           }

@@ -6,8 +6,8 @@ package dev.csat.core;
  * carry SQL, stack traces or secrets.
  */
 public abstract sealed class CsatException extends RuntimeException
-    permits ValidationException, NotFoundException, ConflictException, UnavailableException,
-        ContentTooLargeException {
+    permits ValidationException, UnauthorizedException, ForbiddenException, NotFoundException,
+        ConflictException, UnavailableException, ContentTooLargeException {
 
   protected CsatException(String detail) {
     super(detail, null, false, false);

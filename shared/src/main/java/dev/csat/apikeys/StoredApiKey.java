@@ -1,0 +1,23 @@
+package dev.csat.apikeys;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What verifying a presented key needs from storage: whose key it is, what it grants, the hash
+ * to compare with, and whether it was revoked or recently used.
+ *
+ * @param secretHash SHA-256 of the secret part, lower-case hex
+ */
+public record StoredApiKey(
+    String tenant, Set<String> scopes, String secretHash, Instant revokedAt, Instant lastUsedAt) {
+  public StoredApiKey {
+    scopes = Set.copyOf(scopes);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredApiKey[tenant=" + tenant + ", scopes=" + scopes + ", revokedAt=" + revokedAt
+        + ", lastUsedAt=" + lastUsedAt + "]";
+  }
+}
