@@ -11,7 +11,8 @@ cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 cold_start() {
   echo "== Cold start: IncrementInteractionFunction, JVM launch to first response (${RUNS:-10} runs each)"
   "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.bench.ColdStart \
-    "$root/functions/target/functions.jar" "$root/bench/target/classes" "${RUNS:-10}" 2>/dev/null
+    "$root/functions/target/functions.jar" "$root/bench/target/classes" "$root/local/target/classes" \
+    "${RUNS:-10}" 2>/dev/null
 }
 handler() {
   echo "== Warm handler time per request, database excluded (JMH)"

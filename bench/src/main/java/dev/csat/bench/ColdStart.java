@@ -23,7 +23,8 @@ import java.util.Map;
  * response (a real Data API round trip to the local endpoint), with the JVM's default JIT and with
  * C1 only (-XX:TieredStopAtLevel=1, what template.yaml sets). Runs alternate between the two.
  *
- * <p>Arguments: path to the shaded functions jar, path to this module's classes, runs per setting.
+ * <p>Arguments: the shaded functions jar, this module's classes, the local module's classes (for
+ * the Lambda context class only), runs per setting.
  */
 public final class ColdStart {
   private static final String CLUSTER = "arn:aws:rds:us-east-1:000000000000:cluster:bench";
@@ -32,7 +33,8 @@ public final class ColdStart {
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]);
     Path benchClasses = Path.of(args[1]);
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    Path localClasses = Path.of(args[2]);
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
@@ -49,7 +51,8 @@ public final class ColdStart {
       Migrations.fromClasspath().apply(App.dataApiFromConfig());
       seedCatalogue();
 
-      String classPath = jar + File.pathSeparator + benchClasses;
+      String classPath = String.join(File.pathSeparator, jar.toString(), benchClasses.toString(),
+          localClasses.toString());
       Map<String, List<String>> settings = Map.of(
           "default JIT", List.of(),
           "C1 only", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
@@ -100,14 +103,21 @@ public final class ColdStart {
   }
 
   private static void seedCatalogue() {
-    var product = new CreateProductHandler().respond(new APIGatewayProxyRequestEvent()
+    var product = new CreateProductHandler().respond(asAdmin(new APIGatewayProxyRequestEvent())
         .withHttpMethod("POST").withBody("{\"key\":\"acme-app\",\"name\":\"Acme App\"}"));
-    var feature = new CreateFeatureHandler().respond(new APIGatewayProxyRequestEvent()
+    var feature = new CreateFeatureHandler().respond(asAdmin(new APIGatewayProxyRequestEvent())
         .withHttpMethod("POST").withPathParameters(Map.of("product_key", "acme-app"))
         .withBody("{\"feature_key\":\"dashboard\",\"interaction_threshold\":5,\"rejection_threshold\":3}"));
     if (product.getStatusCode() != 201 || feature.getStatusCode() != 201) {
       throw new IllegalStateException("seeding failed: " + product.getBody() + " " + feature.getBody());
     }
+  }
+
+  /** The event as the authorizer passes a catalogue admin of the tenant InvokeOnce uses. */
+  private static APIGatewayProxyRequestEvent asAdmin(APIGatewayProxyRequestEvent event) {
+    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+    context.setAuthorizer(Map.of("tenant", "default", "principal", "bench", "scopes", "catalog:write"));
+    return event.withRequestContext(context);
   }
 
   private static double median(double[] values) {

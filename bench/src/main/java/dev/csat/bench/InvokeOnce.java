@@ -2,6 +2,7 @@ package dev.csat.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.csat.interactions.IncrementInteractionHandler;
+import dev.csat.local.gateway.LocalContext;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ public final class InvokeOnce {
     long constructed = System.nanoTime();
     var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
     context.setRequestId("cold-start");
+    context.setAuthorizer(Map.of("tenant", "default", "principal", "bench", "scopes", "interactions:write"));
     var event = new APIGatewayProxyRequestEvent()
         .withHttpMethod("POST")
         .withResource("/products/{product_key}/features/{feature_key}/increment")
@@ -24,7 +26,7 @@ public final class InvokeOnce {
         .withHeaders(Map.of("Content-Type", "application/json"))
         .withRequestContext(context)
         .withBody("{\"user_email\":\"cold@example.com\"}");
-    var response = handler.handleRequest(event, new BenchContext("IncrementInteractionFunction"));
+    var response = handler.handleRequest(event, LocalContext.of("bench", "IncrementInteractionFunction", LocalContext.API_GATEWAY_TIMEOUT));
     long answered = System.nanoTime();
     System.out.printf("status=%d init_ms=%.1f first_request_ms=%.1f%n", response.getStatusCode(),
         (constructed - start) / 1e6, (answered - constructed) / 1e6);

@@ -15,6 +15,7 @@ import dev.csat.interactions.ListFeatureInteractionsHandler;
 import dev.csat.interactions.RejectPromptHandler;
 import dev.csat.interactions.SubmitFeedbackHandler;
 import dev.csat.local.dataapi.LocalDataApi;
+import dev.csat.local.gateway.LocalContext;
 import dev.csat.local.db.EmbeddedDatabase;
 import dev.csat.migrations.Migrations;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class RoundTrips {
   private record Run(LocalDataApi dataApi, Path events) {
     void once(String name, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
         String file) throws IOException {
-      int status = handler.handleRequest(event(file), new BenchContext(name)).getStatusCode();
+      int status = handler.handleRequest(event(file), LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)).getStatusCode();
       if (status >= 300) {
         throw new IllegalStateException(name + " answered " + status);
       }
@@ -68,7 +69,7 @@ public final class RoundTrips {
 
     void measure(String name, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
         String file) throws IOException {
-      var context = new BenchContext(name);
+      var context = LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT);
       for (int i = 0; i < 100; i++) {
         handler.handleRequest(event(file), context); // warm-up
       }

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HandlerBenchmark {
   private static final Instant NOW = Instant.parse("2026-03-05T14:32:00.000Z");
 
-  private final Http http = new Http(new Json(), "default");
+  private final Http http = new Http(new Json());
   private final Interactions interactions = new Interactions(new InstantRepository(), Clock.fixed(NOW, ZoneOffset.UTC));
   private final IncrementInteractionHandler increment = new IncrementInteractionHandler(interactions, http);
   private final SubmitFeedbackHandler submit = new SubmitFeedbackHandler(interactions, http);
@@ -66,6 +66,8 @@ public class HandlerBenchmark {
   private static APIGatewayProxyRequestEvent event(String action, String body) {
     var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
     context.setRequestId("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+    context.setAuthorizer(Map.of("tenant", "acme", "principal", "bench",
+        "scopes", "interactions:write feedback:write"));
     return new APIGatewayProxyRequestEvent()
         .withHttpMethod("POST")
         .withPath("/api/csat/v1/products/acme-app/features/dashboard/" + action)

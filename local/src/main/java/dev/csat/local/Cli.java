@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code ./csat}: runs the service locally with no AWS account and no Docker. Commands: serve,
- * invoke, migrate, help. stdout carries only results; logs and messages go to stderr.
+ * token, invoke, migrate, help. stdout carries only results; logs and messages go to stderr.
  */
 public final class Cli {
   private Cli() {}

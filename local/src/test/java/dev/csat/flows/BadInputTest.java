@@ -1,5 +1,6 @@
 package dev.csat.flows;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Responses.expect;
 import static dev.csat.testing.Responses.expectProblem;
@@ -216,7 +217,7 @@ class BadInputTest {
     return all.toString();
   }
 
-  private static TestContext context() {
-    return new TestContext("BadInputTest");
+  private static Context context() {
+    return TestContext.of("BadInputTest");
   }
 }

@@ -1,5 +1,6 @@
 package dev.csat.flows;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Responses.expect;
 import static dev.csat.testing.Responses.expectProblem;
@@ -115,7 +116,7 @@ class CatalogFlowTest {
     return expect(200, catalog.listFeatures().handleRequest(event, context())).path("data").findValuesAsText("feature_key");
   }
 
-  private static TestContext context() {
-    return new TestContext("CatalogFlowTest");
+  private static Context context() {
+    return TestContext.of("CatalogFlowTest");
   }
 }

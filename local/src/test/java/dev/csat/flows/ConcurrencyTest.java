@@ -32,8 +32,8 @@ class ConcurrencyTest {
   static void catalogue() {
     App app = LocalStack.freshApp(new MutableClock(Instant.parse("2026-03-05T14:32:00.000Z")));
     var catalog = CatalogHandlers.of(app);
-    expect(201, catalog.createProduct().handleRequest(api("create-product.json"), new TestContext("setup")));
-    expect(201, catalog.createFeature().handleRequest(api("create-feature.json"), new TestContext("setup")));
+    expect(201, catalog.createProduct().handleRequest(api("create-product.json"), TestContext.of("setup")));
+    expect(201, catalog.createFeature().handleRequest(api("create-feature.json"), TestContext.of("setup")));
     prompting = InteractionHandlers.of(app);
   }
 
@@ -41,10 +41,10 @@ class ConcurrencyTest {
   void concurrentIncrementsOfANewUserLoseNothing() throws Exception {
     String body = "{\"user_email\":\"race@example.com\"}";
     runConcurrently(() -> expect(200, prompting.increment().handleRequest(
-        api("increment-interaction.json").withBody(body), new TestContext("IncrementInteractionFunction"))));
+        api("increment-interaction.json").withBody(body), TestContext.of("IncrementInteractionFunction"))));
 
     JsonNode state = expect(200, prompting.increment().handleRequest(
-        api("increment-interaction.json").withBody(body), new TestContext("IncrementInteractionFunction")));
+        api("increment-interaction.json").withBody(body), TestContext.of("IncrementInteractionFunction")));
     int expected = THREADS * CALLS_PER_THREAD + 1;
     assertEquals(expected, state.path("total_interaction_count").asInt());
     assertEquals(expected, state.path("interaction_count").asInt());
@@ -55,13 +55,13 @@ class ConcurrencyTest {
     String body = "{\"user_email\":\"mixed@example.com\"}";
     runConcurrently(() -> {
       expect(200, prompting.increment().handleRequest(
-          api("increment-interaction.json").withBody(body), new TestContext("IncrementInteractionFunction")));
+          api("increment-interaction.json").withBody(body), TestContext.of("IncrementInteractionFunction")));
       return expect(200, prompting.reject().handleRequest(
-          api("reject-prompt.json").withBody(body), new TestContext("RejectPromptFunction")));
+          api("reject-prompt.json").withBody(body), TestContext.of("RejectPromptFunction")));
     });
 
     JsonNode state = expect(200, prompting.increment().handleRequest(
-        api("increment-interaction.json").withBody(body), new TestContext("IncrementInteractionFunction")));
+        api("increment-interaction.json").withBody(body), TestContext.of("IncrementInteractionFunction")));
     assertEquals(THREADS * CALLS_PER_THREAD, state.path("rejection_count").asInt());
     assertEquals(THREADS * CALLS_PER_THREAD + 1, state.path("total_interaction_count").asInt());
   }

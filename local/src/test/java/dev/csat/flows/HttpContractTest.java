@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.csat.auth.Scopes;
 import dev.csat.local.gateway.AuthorizerContext;
 import dev.csat.local.gateway.LocalGateway;
 import dev.csat.local.gateway.RouteTable;
@@ -48,7 +49,7 @@ class HttpContractTest {
         .createForInlineApiSpecification(Files.readString(root.resolve("openapi.yaml")))
         .build();
     var routes = RouteTable.from(SamTemplate.load(root.resolve("template.yaml")));
-    gateway = LocalGateway.start(routes, AuthorizerContext.defaultTenant("http-" + UUID.randomUUID()), "127.0.0.1", 0);
+    gateway = LocalGateway.start(routes, AuthorizerContext.trusted("http-" + UUID.randomUUID(), Scopes.ALL), "127.0.0.1", 0);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.csat.flows;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Events.asTenant;
 import static dev.csat.testing.Responses.expect;
@@ -128,7 +129,7 @@ class IdempotencyTest {
         .getFirst().longValue("n");
   }
 
-  private static TestContext context() {
-    return new TestContext("IdempotencyTest");
+  private static Context context() {
+    return TestContext.of("IdempotencyTest");
   }
 }

@@ -1,5 +1,6 @@
 package dev.csat.flows;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Events.asTenant;
 import static dev.csat.testing.Responses.expect;
@@ -231,7 +232,7 @@ class PromptingFlowTest {
     return names;
   }
 
-  private static TestContext context() {
-    return new TestContext("PromptingFlowTest");
+  private static Context context() {
+    return TestContext.of("PromptingFlowTest");
   }
 }

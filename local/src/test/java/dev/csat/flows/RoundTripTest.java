@@ -1,5 +1,6 @@
 package dev.csat.flows;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Responses.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,7 +79,7 @@ class RoundTripTest {
     assertEquals(1, ENDPOINT.totalCalls() - total, () -> "Data API calls for " + event.getResource());
   }
 
-  private static TestContext context() {
-    return new TestContext("RoundTripTest");
+  private static Context context() {
+    return TestContext.of("RoundTripTest");
   }
 }

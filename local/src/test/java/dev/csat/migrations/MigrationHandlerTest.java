@@ -34,7 +34,7 @@ class MigrationHandlerTest {
     try {
       var event = event();
       event.setResponseUrl("http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/presigned");
-      new MigrationHandler().handleRequest(event, new TestContext("MigrateDatabaseFunction"));
+      new MigrationHandler().handleRequest(event, TestContext.of("MigrateDatabaseFunction"));
 
       JsonNode body = answer.get(10, TimeUnit.SECONDS);
       assertEquals("SUCCESS", body.path("Status").asText(), body::toString);

@@ -15,14 +15,27 @@ public final class Commands {
 
       Commands:
         serve                        the API on http://127.0.0.1:${CSAT_PORT:-3000}/api/csat/v1
-                                     (Data API on ${CSAT_DATA_API_HOST:-127.0.0.1}:${CSAT_DATA_API_PORT:-3001}), until Ctrl-C
+                                     (Data API on ${CSAT_DATA_API_HOST:-127.0.0.1}:${CSAT_DATA_API_PORT:-3001}), until Ctrl-C;
+                                     every request goes through the template's AuthorizerFunction
+        token --tenant T --scope "SCOPE ..." [--email E] [--ttl 1h] [--subject S]
+                                     prints a dev JWT for the local authorizer, e.g.
+                                     TOKEN=$(./csat token --tenant acme --scope "catalog:write config:read")
+                                     curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/api/csat/v1/products
+                                     --ttl: 1h, 30m or 3600s; positive, at most 24h (default 1h)
+                                     --email: an end-user token, which acts only for that email
+                                     --subject: the token's sub (default: the email, else local-dev)
+                                     scopes: interactions:write feedback:read feedback:write
+                                     feedback:comment analytics:read catalog:write surveys:write
+                                     config:read config:write webhooks:manage keys:manage data:erase
         invoke FUNCTION EVENT_FILE   one invocation, like sam local invoke; prints the response
                                      e.g. ./csat invoke ListProductsFunction events/list-products.json
         migrate                      applies pending schema migrations; prints the versions applied
         help                         this text
 
+      JWT keys (serve and token): CSAT_JWT_KEYS ({"kid":"secret of 32+ bytes"}; token signs with
+      the first kid), else a dev key set in .csat/jwt-keys.json, created on first use.
       Environment: CSAT_PORT, CSAT_DATA_API_HOST, CSAT_DATA_API_PORT, CSAT_DATA_DIR (default
-      .csat/pgdata), CSAT_DB_URL (jdbc:postgresql://... of an external server), CSAT_DEFAULT_TENANT.
+      .csat/pgdata), CSAT_DB_URL (jdbc:postgresql://... of an external server), CSAT_JWT_KEYS.
       See docs/local.md.
       """;
 
@@ -37,6 +50,7 @@ public final class Commands {
         case "serve" -> ServeCommand.run(Settings.fromEnvironment(), out, err);
         case "invoke" -> InvokeCommand.run(rest, Settings.fromEnvironment(), out, err);
         case "migrate" -> MigrateCommand.run(Settings.fromEnvironment(), out, err);
+        case "token" -> TokenCommand.run(rest, Settings.repoRootFromEnvironment(), out, err);
         case "help", "-h", "--help" -> {
           out.print(USAGE);
           yield 0;

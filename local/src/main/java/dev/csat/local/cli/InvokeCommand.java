@@ -51,6 +51,11 @@ final class InvokeCommand {
     Class<?> eventType = HandlerTypes.eventType(handlerClass)
         .orElse(function.isApi() ? APIGatewayProxyRequestEvent.class : Map.class);
     Object event = parse(json, eventType, eventFile);
+    if (ServeCommand.AUTHORIZER_FUNCTION.equals(function.logicalId())) {
+      // The authorizer verifies with the same keys as under serve; API functions need none
+      // (their events carry requestContext.authorizer already, as the authorizer left it).
+      err.println("[csat] JWT keys: " + DevJwtKeys.describe(DevJwtKeys.configureAuthorizer(settings.repoRoot(), err)));
+    }
 
     try (LocalServices services = LocalServices.start(settings, "127.0.0.1", 0, true, err)) {
       String requestId = UUID.randomUUID().toString();

@@ -1,6 +1,8 @@
 package dev.csat.local.cli;
 
 import dev.csat.local.gateway.AuthorizerContext;
+import dev.csat.local.gateway.FunctionInstances;
+import dev.csat.local.gateway.FunctionSpec;
 import dev.csat.local.gateway.LocalGateway;
 import dev.csat.local.gateway.Route;
 import dev.csat.local.gateway.RouteTable;
@@ -11,21 +13,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./csat serve}: the API on the local gateway, in the foreground until Ctrl-C. */
+/**
+ * {@code ./csat serve}: the API on the local gateway, in the foreground until Ctrl-C. Every
+ * request goes through the template's {@value #AUTHORIZER_FUNCTION} first, as in API Gateway,
+ * with the local JWT keys ({@link DevJwtKeys}).
+ */
 final class ServeCommand {
+  /** The logical id of the Lambda authorizer in {@code template.yaml}. */
+  static final String AUTHORIZER_FUNCTION = "AuthorizerFunction";
+  static final String TOKEN_EXAMPLE =
+      "./csat token --tenant acme --scope \"catalog:write interactions:write feedback:write config:read keys:manage\"";
+
   private ServeCommand() {}
 
   static int run(Settings settings, PrintStream out, PrintStream err) throws InterruptedException {
-    RouteTable routes = RouteTable.from(SamTemplate.load(settings.template()));
+    SamTemplate template = SamTemplate.load(settings.template());
+    RouteTable routes = RouteTable.from(template);
+    FunctionSpec authorizerFunction = authorizerFunction(template);
     // Both ports are checked before the database starts, so a clash fails in a second, not ten.
     Ports.requireFree(settings.gatewayHost(), settings.gatewayPort(), "CSAT_PORT");
     Ports.requireFree(settings.dataApiHost(), settings.dataApiPort(), "CSAT_DATA_API_PORT");
+    // Before any handler exists: the authorizer reads CSAT_JWT_KEYS when it is created.
+    DevJwtKeys.KeySet keys = DevJwtKeys.configureAuthorizer(settings.repoRoot(), err);
+    err.println("[csat] JWT keys: " + DevJwtKeys.describe(keys));
 
     LocalServices services = LocalServices.start(settings, settings.dataApiHost(), settings.dataApiPort(), false, err);
+    AuthorizerContext authorizer;
+    try {
+      // Created now, not on the first request: a misconfigured authorizer fails the start.
+      authorizer = AuthorizerContext.lambda(new FunctionInstances(), authorizerFunction.logicalId(),
+          authorizerFunction.handlerClass());
+    } catch (RuntimeException | Error e) {
+      services.close();
+      throw e;
+    }
     LocalGateway gateway;
     try {
-      gateway = LocalGateway.start(routes, AuthorizerContext.defaultTenant(settings.defaultTenant()),
-          settings.gatewayHost(), settings.gatewayPort());
+      gateway = LocalGateway.start(routes, authorizer, settings.gatewayHost(), settings.gatewayPort());
     } catch (IOException | RuntimeException e) {
       services.close();
       throw Ports.inUse(settings.gatewayHost(), settings.gatewayPort(), "CSAT_PORT", e);
@@ -39,11 +63,31 @@ final class ServeCommand {
       stopped.countDown();
     }, "csat-shutdown"));
 
-    out.println("CSAT API on " + gateway.endpoint() + basePath(routes) + " \u2014 Data API on "
-        + services.dataApiEndpoint() + " \u2014 Ctrl-C to stop");
+    String api = gateway.endpoint() + basePath(routes);
+    out.println("CSAT API on " + api + " \u2014 Data API on " + services.dataApiEndpoint() + " \u2014 Ctrl-C to stop");
     out.flush();
+    err.print(tokenHint(api, keys));
+    err.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The template's authorizer, which the gateway runs before every function. */
+  static FunctionSpec authorizerFunction(SamTemplate template) {
+    return template.function(AUTHORIZER_FUNCTION).orElseThrow(() -> new CliException(
+        "the template " + template.source() + " has no " + AUTHORIZER_FUNCTION + " (the Lambda authorizer the"
+            + " local gateway runs before every function, Handler dev.csat.auth.AuthorizerHandler::handleRequest)"));
+  }
+
+  /** How to call the API: every request needs a credential now. */
+  static String tokenHint(String api, DevJwtKeys.KeySet keys) {
+    String n = System.lineSeparator();
+    return "[csat] Every request needs a credential (401 without one). Get a dev token and call the API:" + n
+        + "[csat]   TOKEN=$(" + TOKEN_EXAMPLE + ")" + n
+        + "[csat]   curl -H \"Authorization: Bearer $TOKEN\" " + api + "/products" + n
+        + (keys.fromFile()
+            ? ""
+            : "[csat] ./csat token signs with the first kid of CSAT_JWT_KEYS: set the same value where you run it." + n);
   }
 
   /** The literal segments every route starts with, e.g. /api/csat/v1. */

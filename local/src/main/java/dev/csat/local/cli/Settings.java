@@ -15,12 +15,10 @@ public record Settings(
     int dataApiPort,
     Path dataDir,
     String dbUrl,
-    String dbName,
-    String defaultTenant) {
+    String dbName) {
 
   public static Settings fromEnvironment() {
-    String root = System.getProperty("csat.repo.root");
-    Path repoRoot = (root == null || root.isBlank() ? Path.of("") : Path.of(root)).toAbsolutePath().normalize();
+    Path repoRoot = repoRootFromEnvironment();
     String dataDir = Config.get("CSAT_DATA_DIR", null);
     return new Settings(
         repoRoot,
@@ -30,8 +28,16 @@ public record Settings(
         port("CSAT_DATA_API_PORT", 3001),
         dataDir == null ? repoRoot.resolve(".csat/pgdata") : Path.of(dataDir).toAbsolutePath().normalize(),
         Config.get("CSAT_DB_URL", null),
-        Config.get("CSAT_DB_NAME", "csat"),
-        Config.get("CSAT_DEFAULT_TENANT", "default"));
+        Config.get("CSAT_DB_NAME", "csat"));
+  }
+
+  /**
+   * The repository root alone (the {@code csat.repo.root} property the launcher sets, else the
+   * working directory): for commands such as {@code token} that need no ports or database.
+   */
+  public static Path repoRootFromEnvironment() {
+    String root = System.getProperty("csat.repo.root");
+    return (root == null || root.isBlank() ? Path.of("") : Path.of(root)).toAbsolutePath().normalize();
   }
 
   public Path template() {

@@ -1,14 +1,19 @@
 package dev.csat.local.gateway;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where {@code requestContext.authorizer} comes from: the seam at which API Gateway runs its
  * authorizer before the function. It sees the fully built event (headers, path, method, route),
- * as a Lambda REQUEST authorizer would. Today's only implementation trusts every caller as the
- * default tenant; a real Lambda authorizer plugs in here without touching the gateway.
+ * as a Lambda REQUEST authorizer would. The context keys are the ones our authorizer returns:
+ * {@code tenant}, {@code principal}, space-separated {@code scopes}, optional {@code email}.
  */
 @FunctionalInterface
 public interface AuthorizerContext {
@@ -16,11 +21,25 @@ public interface AuthorizerContext {
   /** The context the function receives for this request (API Gateway passes it as a map). */
   Map<String, Object> contextFor(APIGatewayProxyRequestEvent event, Route route);
 
-  /** Every caller acts for {@code tenant}, with no credential checked. */
-  static AuthorizerContext defaultTenant(String tenant) {
+  /**
+   * The Lambda authorizer of the template, run in process before every function, as API
+   * Gateway runs it.
+   */
+  @SuppressWarnings("unchecked")
+  static AuthorizerContext lambda(FunctionInstances functions, String functionId, String handlerClass) {
+    var handler = functions.handler(functionId, handlerClass);
+    return new LambdaAuthorizer(functionId,
+        (RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse>) (RequestHandler<?, ?>) handler);
+  }
+
+  /** Every caller acts for {@code tenant} with {@code scopes}, no credential checked (tests). */
+  static AuthorizerContext trusted(String tenant, Set<String> scopes) {
     return (event, route) -> {
       Map<String, Object> context = new LinkedHashMap<>();
+      context.put("principalId", "trusted");
+      context.put("principal", "trusted");
       context.put("tenant", tenant);
+      context.put("scopes", String.join(" ", new TreeSet<>(scopes)));
       return context;
     };
   }

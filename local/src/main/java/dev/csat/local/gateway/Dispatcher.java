@@ -41,6 +41,10 @@ final class Dispatcher {
     var event = ProxyEvents.build(request, route, found.pathParameters(), routes.stageName(), requestId);
     try {
       event.getRequestContext().setAuthorizer(authorizer.contextFor(event, route));
+    } catch (LambdaAuthorizer.Rejection rejection) {
+      return GatewayProblems.authorizerRejected(rejection.status(), path, requestId);
+    }
+    try {
       var handler = functions.handler(route.functionId(), route.handlerClass());
       Object result = handler.handleRequest(event, LocalContext.of(requestId, route.functionId(), LocalContext.API_GATEWAY_TIMEOUT));
       if (!(result instanceof APIGatewayProxyResponseEvent response) || response.getStatusCode() == null) {

@@ -31,6 +31,16 @@ final class GatewayProblems {
         "The request body is larger than " + limit + " bytes.", path, requestId);
   }
 
+  /** What the authorizer's refusal turns into, as API Gateway's gateway responses configure it. */
+  static APIGatewayProxyResponseEvent authorizerRejected(int status, String path, String requestId) {
+    return switch (status) {
+      case 401 -> problem(401, "Unauthorized", "unauthorized", "A valid credential is required.", path, requestId);
+      case 403 -> problem(403, "Forbidden", "forbidden", "This credential may not call this operation.", path, requestId);
+      default -> problem(500, "Internal Server Error", "internal",
+          "The authorizer failed; quote the request id when reporting it.", path, requestId);
+    };
+  }
+
   static APIGatewayProxyResponseEvent badGateway(String path, String requestId) {
     return problem(502, "Bad Gateway", "internal",
         "The function failed; quote the request id when reporting it.", path, requestId);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csat.auth.Scopes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ class LocalGatewayTest {
   @BeforeAll
   static void start() throws IOException {
     gateway = LocalGateway.start(RouteTable.from(RouteTableTest.testTemplate()), new FunctionInstances(),
-        AuthorizerContext.defaultTenant("tenant-a"), "127.0.0.1", 0, new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        AuthorizerContext.trusted("tenant-a", Scopes.ALL), "127.0.0.1", 0, new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -137,7 +138,7 @@ class LocalGatewayTest {
   void concurrentFirstCallsCreateOneHandlerPerFunction() throws Exception {
     var log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     try (var fresh = LocalGateway.start(RouteTable.from(RouteTableTest.testTemplate()), new FunctionInstances(),
-            AuthorizerContext.defaultTenant("t"), "127.0.0.1", 0, log);
+            AuthorizerContext.trusted("t", Scopes.ALL), "127.0.0.1", 0, log);
         ExecutorService pool = Executors.newFixedThreadPool(8)) {
       int before = StubHandler.CREATED.get();
       List<Callable<Integer>> calls = new ArrayList<>();

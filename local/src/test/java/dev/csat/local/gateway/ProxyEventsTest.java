@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProxyEventsTest {
@@ -104,10 +105,12 @@ class ProxyEventsTest {
   }
 
   @Test
-  void theDefaultAuthorizerContextNamesTheDefaultTenant() {
+  void theTrustedAuthorizerContextNamesTheTenantAndScopes() {
     var event = build("/p", null, headers(), new byte[0], Map.of());
-    Map<String, Object> context = AuthorizerContext.defaultTenant("acme-tenant").contextFor(event, ROUTE);
-    assertEquals(Map.of("tenant", "acme-tenant"), context);
+    Map<String, Object> context = AuthorizerContext.trusted("acme-tenant", Set.of("config:read", "catalog:write"))
+        .contextFor(event, ROUTE);
+    assertEquals("acme-tenant", context.get("tenant"));
+    assertEquals("catalog:write config:read", context.get("scopes"));
   }
 
   private static APIGatewayProxyRequestEvent build(String rawPath, String rawQuery, Map<String, List<String>> headers,
