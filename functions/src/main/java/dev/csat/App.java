@@ -9,6 +9,7 @@ import dev.csat.auth.JwtVerifier;
 import dev.csat.catalog.Catalog;
 import dev.csat.catalog.DataApiCatalogRepository;
 import dev.csat.data.DataApi;
+import dev.csat.http.Cors;
 import dev.csat.http.Http;
 import dev.csat.http.Json;
 import dev.csat.interactions.DataApiInteractionRepository;
@@ -37,8 +38,8 @@ public final class App {
   // Built on first use: only the authorizer verifies tokens, and the other functions run without keys configured.
   private JwtVerifier jwtVerifier;
 
-  private App(DataApi dataApi, Clock clock) {
-    this.http = new Http(new Json());
+  private App(DataApi dataApi, Clock clock, Cors cors) {
+    this.http = new Http(new Json(), cors);
     this.dataApi = dataApi;
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
     this.interactions = new Interactions(new DataApiInteractionRepository(dataApi), clock);
@@ -52,9 +53,19 @@ public final class App {
     return Default.INSTANCE;
   }
 
-  /** An instance over the given Data API and clock (tests, local tools). */
+  /** An instance over the given Data API and clock, without cross-origin access (tests, local tools). */
   public static App create(DataApi dataApi, Clock clock) {
-    return new App(dataApi, clock);
+    return new App(dataApi, clock, Cors.none());
+  }
+
+  /** An instance over the given Data API and clock whose responses follow the given CORS policy (tests). */
+  public static App create(DataApi dataApi, Clock clock, Cors cors) {
+    return new App(dataApi, clock, cors);
+  }
+
+  /** The CORS policy as configured: the origins in {@code CSAT_CORS_ORIGINS}, none when it is empty. */
+  public static Cors corsFromConfig() {
+    return Cors.of(Config.get(Cors.CONFIG, ""));
   }
 
   /** The Data API as configured: the real service in AWS, the local endpoint when one is set. */
@@ -125,7 +136,7 @@ public final class App {
 
   /** Lazy holder: the environment's App is built on first use, not when tests load this class. */
   private static final class Default {
-    static final App INSTANCE = new App(dataApiFromConfig(), millisecondClock());
+    static final App INSTANCE = new App(dataApiFromConfig(), millisecondClock(), corsFromConfig());
 
     static {
       Priming.register();

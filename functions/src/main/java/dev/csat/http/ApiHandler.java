@@ -61,6 +61,14 @@ public abstract class ApiHandler<B, R>
     String requestId = Http.requestId(event);
     MDC.put("correlation_id", requestId);
     try {
+      return http.withCors(event, answer(event, requestId));
+    } finally {
+      MDC.remove("correlation_id");
+    }
+  }
+
+  private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event, String requestId) {
+    try {
       Call<B> call = http.call(event, scope, bodyReader);
       return http.reply(handle(call), requestId);
     } catch (UnavailableException e) {
@@ -71,8 +79,6 @@ public abstract class ApiHandler<B, R>
     } catch (RuntimeException e) {
       LOG.error("request failed", e);
       return http.internalError(event);
-    } finally {
-      MDC.remove("correlation_id");
     }
   }
 }

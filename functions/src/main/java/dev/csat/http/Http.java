@@ -31,13 +31,36 @@ import java.util.Objects;
  */
 public final class Http {
   private final Json json;
+  private final Cors cors;
 
+  /** Without cross-origin access (benchmarks, tools). */
   public Http(Json json) {
+    this(json, Cors.none());
+  }
+
+  /** With the CORS policy the responses follow. */
+  public Http(Json json, Cors cors) {
     this.json = json;
+    this.cors = cors;
   }
 
   public Json json() {
     return json;
+  }
+
+  public Cors cors() {
+    return cors;
+  }
+
+  /**
+   * Adds the CORS headers the request's {@code Origin} earns under the policy: none unless
+   * origins are configured, and {@code Access-Control-Allow-Origin} only for an allowed one.
+   */
+  APIGatewayProxyResponseEvent withCors(APIGatewayProxyRequestEvent event, APIGatewayProxyResponseEvent response) {
+    if (cors.enabled()) {
+      response.getHeaders().putAll(cors.responseHeaders(origin(event)));
+    }
+    return response;
   }
 
   /**
@@ -194,6 +217,25 @@ public final class Http {
         rejectNullBytes(node.get(i), path + "[" + i + "]", checks);
       }
     }
+  }
+
+  /** The request's Origin header (names are case-insensitive), or null. */
+  private static String origin(APIGatewayProxyRequestEvent event) {
+    if (event.getHeaders() != null) {
+      for (var header : event.getHeaders().entrySet()) {
+        if ("origin".equalsIgnoreCase(header.getKey())) {
+          return header.getValue();
+        }
+      }
+    }
+    if (event.getMultiValueHeaders() != null) {
+      for (var header : event.getMultiValueHeaders().entrySet()) {
+        if ("origin".equalsIgnoreCase(header.getKey()) && header.getValue() != null && !header.getValue().isEmpty()) {
+          return header.getValue().getFirst();
+        }
+      }
+    }
+    return null;
   }
 
   private static Map<String, String> headers(APIGatewayProxyRequestEvent event) {

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** openapi.yaml, read as the operations it declares. */
+/**
+ * openapi.yaml, read as the operations it declares and, apart from them, the CORS preflight of
+ * each path: an {@code options} method answered by API Gateway itself (a {@code mock}
+ * integration) with no operationId. Anything else under a method, {@code options} included, is
+ * an operation and needs its function, handler and event file.
+ */
 record OpenApiDocument(Path file, Map<String, Object> root) {
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch");
 
@@ -46,6 +51,11 @@ record OpenApiDocument(Path file, Map<String, Object> root) {
       return map(node.get("x-amazon-apigateway-integration"));
     }
 
+    /** An {@code options} method with a mock integration and no operationId: no function serves it. */
+    boolean isCorsPreflight() {
+      return method.equals("options") && "mock".equals(integration().get("type")) && id() == null;
+    }
+
     String route() {
       return method.toUpperCase(Locale.ROOT) + " " + path;
     }
@@ -61,7 +71,22 @@ record OpenApiDocument(Path file, Map<String, Object> root) {
     return new OpenApiDocument(file, CfnYaml.load(file));
   }
 
+  /** The operations, each served by its own function; CORS preflights are not among them. */
   List<Operation> operations() {
+    return allMethods().stream().filter(operation -> !operation.isCorsPreflight()).toList();
+  }
+
+  /** The CORS preflights ({@link Operation#isCorsPreflight()}), at most one per path. */
+  List<Operation> corsPreflights() {
+    return allMethods().stream().filter(Operation::isCorsPreflight).toList();
+  }
+
+  /** The paths, in document order. */
+  List<String> paths() {
+    return List.copyOf(map(root.get("paths")).keySet());
+  }
+
+  private List<Operation> allMethods() {
     List<Operation> operations = new ArrayList<>();
     map(root.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
       if (METHODS.contains(method)) {

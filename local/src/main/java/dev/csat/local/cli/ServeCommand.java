@@ -1,5 +1,7 @@
 package dev.csat.local.cli;
 
+import dev.csat.App;
+import dev.csat.http.Cors;
 import dev.csat.local.gateway.AuthorizerContext;
 import dev.csat.local.gateway.FunctionInstances;
 import dev.csat.local.gateway.FunctionSpec;
@@ -30,12 +32,15 @@ final class ServeCommand {
     SamTemplate template = SamTemplate.load(settings.template());
     RouteTable routes = RouteTable.from(template);
     FunctionSpec authorizerFunction = authorizerFunction(template);
+    Cors cors = corsPolicy();
     // Both ports are checked before the database starts, so a clash fails in a second, not ten.
     Ports.requireFree(settings.gatewayHost(), settings.gatewayPort(), "CSAT_PORT");
     Ports.requireFree(settings.dataApiHost(), settings.dataApiPort(), "CSAT_DATA_API_PORT");
     // Before any handler exists: the authorizer reads CSAT_JWT_KEYS when it is created.
     DevJwtKeys.KeySet keys = DevJwtKeys.configureAuthorizer(settings.repoRoot(), err);
     err.println("[csat] JWT keys: " + DevJwtKeys.describe(keys));
+    err.println("[csat] CORS: " + (cors.enabled() ? "browsers on " + cors + " may call the API"
+        : "no cross-origin access (set " + Cors.CONFIG + " to allow browser origins)"));
 
     LocalServices services = LocalServices.start(settings, settings.dataApiHost(), settings.dataApiPort(), false, err);
     AuthorizerContext authorizer;
@@ -49,7 +54,7 @@ final class ServeCommand {
     }
     LocalGateway gateway;
     try {
-      gateway = LocalGateway.start(routes, authorizer, settings.gatewayHost(), settings.gatewayPort());
+      gateway = LocalGateway.start(routes, authorizer, cors, settings.gatewayHost(), settings.gatewayPort());
     } catch (IOException | RuntimeException e) {
       services.close();
       throw Ports.inUse(settings.gatewayHost(), settings.gatewayPort(), "CSAT_PORT", e);
@@ -70,6 +75,18 @@ final class ServeCommand {
     err.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The allowed browser origins, read as the functions read them ({@code CSAT_CORS_ORIGINS}):
+   * checked before anything starts, so a malformed value fails in a second with its reason.
+   */
+  static Cors corsPolicy() {
+    try {
+      return App.corsFromConfig();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    }
   }
 
   /** The template's authorizer, which the gateway runs before every function. */

@@ -3,6 +3,8 @@ package dev.csat.local.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.csat.App;
+import dev.csat.http.Cors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,9 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The local API Gateway: an HTTP server (the JDK's, on a bounded thread pool) that routes each
  * request by the template to the function's handler class and writes back what the handler
- * returns. At the edges it answers as API Gateway does: 413 above 10 MB, 404 for an unknown
- * route, 405 for a known path with another method, 502 when the function fails. One line per
- * request goes to stderr.
+ * returns. At the edges it answers as API Gateway does: CORS preflights (OPTIONS on a known path)
+ * itself, 413 above 10 MB, 404 for an unknown route, 405 for a known path with another method,
+ * 502 when the function fails. One line per request goes to stderr.
  */
 public final class LocalGateway implements AutoCloseable {
   /** API Gateway's payload limit. */
@@ -55,22 +57,34 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   /**
-   * Starts serving the routes on host:port (port 0: an ephemeral one).
+   * Starts serving the routes on host:port (port 0: an ephemeral one), with the CORS policy the
+   * functions read too ({@code CSAT_CORS_ORIGINS}).
    *
    * @throws java.net.BindException when the port is in use
    */
   public static LocalGateway start(RouteTable routes, AuthorizerContext authorizer, String host, int port) throws IOException {
-    return start(routes, new FunctionInstances(), authorizer, host, port, System.err);
+    return start(routes, authorizer, App.corsFromConfig(), host, port);
+  }
+
+  /** Starts serving the routes with this CORS policy for preflights and the gateway's own errors. */
+  public static LocalGateway start(RouteTable routes, AuthorizerContext authorizer, Cors cors, String host, int port)
+      throws IOException {
+    return start(routes, new FunctionInstances(), authorizer, cors, host, port, System.err);
   }
 
   static LocalGateway start(RouteTable routes, FunctionInstances functions, AuthorizerContext authorizer,
+      String host, int port, PrintStream log) throws IOException {
+    return start(routes, functions, authorizer, Cors.none(), host, port, log);
+  }
+
+  static LocalGateway start(RouteTable routes, FunctionInstances functions, AuthorizerContext authorizer, Cors cors,
       String host, int port, PrintStream log) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
     // Bounded: past THREADS busy workers and QUEUE waiting requests, the accepting thread runs
     // the request itself, which slows intake instead of growing without limit.
     var executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE), new WorkerThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-    var gateway = new LocalGateway(server, executor, new Dispatcher(routes, functions, authorizer, log), log, host);
+    var gateway = new LocalGateway(server, executor, new Dispatcher(routes, functions, authorizer, cors, log), log, host);
     server.createContext("/", gateway::handle);
     server.setExecutor(executor);
     server.start();
@@ -112,7 +126,9 @@ public final class LocalGateway implements AutoCloseable {
       APIGatewayProxyResponseEvent response;
       byte[] body = readBody(exchange);
       if (body == null) {
-        response = GatewayProblems.contentTooLarge(ProxyEvents.decodedPath(rawPath), MAX_BODY_BYTES, requestId);
+        response = dispatcher.gatewayAnswer(
+            GatewayProblems.contentTooLarge(ProxyEvents.decodedPath(rawPath), MAX_BODY_BYTES, requestId),
+            exchange.getRequestHeaders().getFirst("Origin"));
       } else {
         var outcome = dispatcher.dispatch(incoming(exchange, method, rawPath, body), requestId);
         response = outcome.response();
