@@ -41,10 +41,8 @@ class BadInputTest {
   @BeforeAll
   static void catalogue() {
     app = LocalStack.freshApp(new MutableClock(Instant.parse("2026-03-05T14:32:00.000Z")));
-    catalog = CatalogHandlers.of(app);
+    catalog = CatalogHandlers.of(app).withStoryFeature();
     prompting = InteractionHandlers.of(app);
-    expect(201, catalog.createProduct().handleRequest(api("create-product.json"), context()));
-    expect(201, catalog.createFeature().handleRequest(api("create-feature.json"), context()));
     expect(200, prompting.increment().handleRequest(api("increment-interaction.json"), context()));
     snapshot = databaseContents();
   }

@@ -24,9 +24,7 @@ class EndUserTokenTest {
   @BeforeAll
   static void catalogue() {
     App app = LocalStack.freshApp(new MutableClock(Instant.parse("2026-03-05T14:32:00.000Z")));
-    var catalog = CatalogHandlers.of(app);
-    expect(201, catalog.createProduct().handleRequest(api("create-product.json"), TestContext.of("setup")));
-    expect(201, catalog.createFeature().handleRequest(api("create-feature.json"), TestContext.of("setup")));
+    CatalogHandlers.of(app).withStoryFeature();
     prompting = InteractionHandlers.of(app);
   }
 

@@ -41,9 +41,7 @@ class IdempotencyTest {
   @BeforeAll
   static void catalogue() {
     app = LocalStack.freshApp(CLOCK);
-    var catalog = CatalogHandlers.of(app);
-    expect(201, catalog.createProduct().handleRequest(api("create-product.json"), context()));
-    expect(201, catalog.createFeature().handleRequest(api("create-feature.json"), context()));
+    CatalogHandlers.of(app).withStoryFeature();
     prompting = InteractionHandlers.of(app);
   }
 
