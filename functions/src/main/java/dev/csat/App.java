@@ -9,6 +9,9 @@ import dev.csat.auth.JwtVerifier;
 import dev.csat.catalog.Catalog;
 import dev.csat.catalog.DataApiCatalogRepository;
 import dev.csat.data.DataApi;
+import dev.csat.feedback.CursorCodec;
+import dev.csat.feedback.DataApiInboxRepository;
+import dev.csat.feedback.Inbox;
 import dev.csat.http.Cors;
 import dev.csat.http.Http;
 import dev.csat.http.Json;
@@ -33,6 +36,7 @@ public final class App {
   private final DataApi dataApi;
   private final Catalog catalog;
   private final Interactions interactions;
+  private final Inbox inbox;
   private final ApiKeys apiKeys;
   private final ApiKeyVerifier apiKeyVerifier;
   // Built on first use: only the authorizer verifies tokens, and the other functions run without keys configured.
@@ -43,6 +47,7 @@ public final class App {
     this.dataApi = dataApi;
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
     this.interactions = new Interactions(new DataApiInteractionRepository(dataApi), clock);
+    this.inbox = new Inbox(new DataApiInboxRepository(dataApi), new CursorCodec(cursorKey()), clock);
     var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
     this.apiKeys = new ApiKeys(apiKeyRepository, clock);
     this.apiKeyVerifier = new ApiKeyVerification(apiKeyRepository, clock);
@@ -92,6 +97,10 @@ public final class App {
     return interactions;
   }
 
+  public Inbox inbox() {
+    return inbox;
+  }
+
   public ApiKeys apiKeys() {
     return apiKeys;
   }
@@ -111,6 +120,21 @@ public final class App {
   /** Checks presented API keys ({@code csk_...}) for the authorizer. */
   public ApiKeyVerifier apiKeyVerifier() {
     return apiKeyVerifier;
+  }
+
+  /**
+   * The key that signs list cursors: {@code CSAT_CURSOR_KEY} (at least 32 characters; the stack
+   * generates one), so a cursor works in every execution environment. Without it (local runs,
+   * tests: one process) a random key, and cursors do not survive a restart.
+   */
+  private static byte[] cursorKey() {
+    String configured = Config.get("CSAT_CURSOR_KEY", null);
+    if (configured != null) {
+      return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
   }
 
   /** Timestamps are kept to the millisecond, as the API shows them. */

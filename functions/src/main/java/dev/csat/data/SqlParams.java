@@ -35,6 +35,11 @@ public final class SqlParams {
     return add(name, value == null ? NULL : Field.builder().longValue(value.longValue()).build(), null);
   }
 
+  /** A 64-bit integer; {@code null} binds SQL NULL. */
+  public SqlParams bigint(String name, Long value) {
+    return add(name, value == null ? NULL : Field.builder().longValue(value).build(), null);
+  }
+
   /** A boolean; {@code null} binds SQL NULL. */
   public SqlParams bool(String name, Boolean value) {
     return add(name, value == null ? NULL : Field.builder().booleanValue(value).build(), null);

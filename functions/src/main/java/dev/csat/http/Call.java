@@ -3,8 +3,11 @@ package dev.csat.http;
 import dev.csat.auth.Caller;
 import dev.csat.core.Checks;
 import dev.csat.core.ForbiddenException;
+import dev.csat.core.ValidationException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One API call as a handler sees it: who calls (from the authorizer context), the parsed and
@@ -49,8 +52,33 @@ public record Call<B>(
     return queryParameters.getOrDefault(name, List.of());
   }
 
+  /**
+   * The optional {@code Idempotency-Key} header: a retry under the same key returns the first
+   * result. 400 unless 1 to 255 visible ASCII characters.
+   */
+  public String idempotencyKey() {
+    String key = header("Idempotency-Key");
+    if (key != null && !key.matches("[\\x21-\\x7E]{1,255}")) {
+      throw ValidationException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    }
+    return key;
+  }
+
+  /** A path parameter that must be a UUID; 400 otherwise. */
+  public UUID pathUuid(String name) {
+    String value = pathParameters.get(name);
+    try {
+      if (value != null && value.length() == 36) {
+        return UUID.fromString(value);
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw ValidationException.of(name, "must be a UUID");
+  }
+
   /** A header value by case-insensitive name, or null. */
   public String header(String name) {
-    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 }

@@ -25,7 +25,7 @@ public final class Cors {
   /** The request headers a browser may send (preflight {@code Access-Control-Allow-Headers}). */
   public static final String ALLOW_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-API-Key";
   /** The response headers a script may read besides the safelisted ones. */
-  public static final String EXPOSE_HEADERS = "x-request-id, Retry-After";
+  public static final String EXPOSE_HEADERS = "x-request-id, Retry-After, X-Next-Cursor";
   /** How long a browser may cache a preflight answer, in seconds. */
   public static final String MAX_AGE_SECONDS = "600";
 

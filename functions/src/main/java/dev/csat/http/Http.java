@@ -92,6 +92,11 @@ public final class Http {
       response.getHeaders().remove("Content-Type");
       return response;
     }
+    if (reply.body() instanceof TextBody text) {
+      var response = response(reply.status(), text.contentType(), text.text(), requestId);
+      response.getHeaders().putAll(text.headers());
+      return response;
+    }
     return response(reply.status(), "application/json", json.write(reply.body()), requestId);
   }
 

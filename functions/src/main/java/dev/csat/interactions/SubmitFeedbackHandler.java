@@ -2,7 +2,6 @@ package dev.csat.interactions;
 
 import dev.csat.App;
 import dev.csat.auth.Scopes;
-import dev.csat.core.ValidationException;
 import dev.csat.core.Limits;
 import dev.csat.http.ApiHandler;
 import dev.csat.http.BodyReader;
@@ -49,18 +48,7 @@ public final class SubmitFeedbackHandler extends ApiHandler<SubmitFeedbackHandle
     Body body = call.body();
     call.requireActingFor(body.userEmail());
     var feedback = new NewFeedback(body.userEmail(), body.rating(), body.source(), body.comment(), body.userAgent(),
-        idempotencyKey(call));
+        call.idempotencyKey());
     return Reply.created(FeedbackView.of(interactions.submitFeedback(feature, feedback)));
-  }
-
-  private static String idempotencyKey(Call<Body> call) {
-    String key = call.header("Idempotency-Key");
-    if (key == null) {
-      return null;
-    }
-    if (!key.matches("[\\x21-\\x7E]{1,255}")) {
-      throw ValidationException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-    }
-    return key;
   }
 }

@@ -18,6 +18,10 @@ public final class Checks {
   private static final Pattern EMAIL =
       Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
+  // Text is shown in admin tables and exported; other C0 controls are only ever noise or attacks,
+  // and refusing them bounds how much JSON escaping can grow a stored text (see FeedbackSql).
+  private static final Pattern CONTROL = Pattern.compile("[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
   private final List<InvalidParam> problems = new ArrayList<>();
 
   public void add(String name, String reason) {
@@ -71,6 +75,10 @@ public final class Checks {
     }
     if (value.indexOf('\0') >= 0) {
       add(name, "must not contain NULL bytes");
+      return null;
+    }
+    if (CONTROL.matcher(value).find()) {
+      add(name, "must not contain control characters other than tab, line feed and carriage return");
       return null;
     }
     return value;

@@ -1,0 +1,131 @@
+package dev.csat.feedback;
+
+import dev.csat.core.ValidationException;
+import dev.csat.data.SqlParams;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The SQL of list pages. A Data API response may not exceed 1 MiB, and comments are up to 10,000
+ * characters, so a page stops early once its rows could exceed {@link #BYTE_BUDGET}: each row is
+ * costed at three times the bytes of its text form (JSON escaping at most doubles text without
+ * control characters, which Checks refuses; non-ASCII escapes stay within three) plus a fixed
+ * allowance for the Data API's per-field wrapping. The first row always fits.
+ */
+final class FeedbackPageSql {
+  static final int BYTE_BUDGET = 900_000;
+  private static final String ROW_COST = "(1000 + 3 * octet_length(p::text))";
+
+  private FeedbackPageSql() {}
+
+  /** Rows after (or before) a cursor; {@code fetched} tells whether the byte budget cut the page. */
+  static String slice(FeedbackQuery query, Cursor cursor, int limit, SqlParams params) {
+    String where = FeedbackFilterSql.where(query, params);
+    SortField sort = query.sort().field();
+    // Read backwards from a "before" cursor; the caller restores the list order.
+    boolean descending = query.sort().descending() != (cursor != null && cursor.before());
+    if (cursor != null) {
+      where += "\n  AND " + after(sort, descending, cursor, params);
+    }
+    params.integer("fetch", limit + 1);
+    return """
+        SELECT * FROM (
+          SELECT p.*, count(*) OVER () AS fetched,
+                 sum(%3$s) OVER (ORDER BY p.sort_value %4$s, p.id %4$s ROWS UNBOUNDED PRECEDING) - %3$s AS bytes_before
+          FROM (
+            SELECT %1$s, %5$s AS sort_value
+            FROM feedbacks AS f
+            WHERE %2$s
+            ORDER BY %5$s %4$s, f.id %4$s
+            LIMIT :fetch
+          ) AS p
+        ) AS page
+        WHERE bytes_before < %6$d
+        ORDER BY sort_value %4$s, id %4$s""".formatted(
+        FeedbackRows.COLUMNS, where, ROW_COST, direction(descending), expression(sort), BYTE_BUDGET);
+  }
+
+  /** Rows from an offset, with the tenant's total and the filter's count in the same statement. */
+  static String table(FeedbackQuery query, long start, int limit, SqlParams params) {
+    String where = FeedbackFilterSql.where(query, params);
+    SortField sort = query.sort().field();
+    String direction = direction(query.sort().descending());
+    params.bigint("start", start).integer("limit", limit);
+    return """
+        SELECT (SELECT count(*) FROM feedbacks WHERE tenant_id = :tenant) AS records_total,
+               (SELECT count(*) FROM feedbacks AS f WHERE %2$s) AS records_filtered,
+               page.*
+        FROM (SELECT 1) AS one LEFT JOIN (
+          SELECT p.*, sum(%3$s) OVER (ORDER BY p.sort_value %4$s, p.id %4$s ROWS UNBOUNDED PRECEDING) - %3$s AS bytes_before
+          FROM (
+            SELECT %1$s, %5$s AS sort_value
+            FROM feedbacks AS f
+            WHERE %2$s
+            ORDER BY %5$s %4$s, f.id %4$s
+            OFFSET :start LIMIT :limit
+          ) AS p
+        ) AS page ON page.bytes_before < %6$d
+        ORDER BY page.sort_value %4$s, page.id %4$s""".formatted(
+        FeedbackRows.COLUMNS, where, ROW_COST, direction, expression(sort), BYTE_BUDGET);
+  }
+
+  static String count(FeedbackQuery query, SqlParams params) {
+    return "SELECT count(*) AS count FROM feedbacks AS f WHERE " + FeedbackFilterSql.where(query, params);
+  }
+
+  private static String expression(SortField sort) {
+    return switch (sort) {
+      case CREATED_AT -> "f.id"; // ids are in creation order
+      case UPDATED_AT -> "f.updated_at";
+      case RATING -> "f.rating";
+      case SOURCE -> "f.source";
+      case REFERENCE -> "coalesce(f.reference, '')";
+      case COMPANY_ID -> "coalesce(f.company_id, '')";
+    };
+  }
+
+  /** Rows strictly past the cursor in the reading direction: a row comparison the sort's index serves. */
+  private static String after(SortField sort, boolean descending, Cursor cursor, SqlParams params) {
+    String op = descending ? "<" : ">";
+    params.uuid("cursor_id", cursor.id());
+    if (sort == SortField.CREATED_AT) {
+      return "f.id " + op + " :cursor_id";
+    }
+    String value = switch (sort) {
+      case UPDATED_AT -> {
+        params.timestamp("cursor_value", instant(cursor.sortValue()));
+        yield "CAST(:cursor_value AS timestamptz)";
+      }
+      case RATING -> {
+        params.integer("cursor_value", rating(cursor.sortValue()));
+        yield "CAST(:cursor_value AS smallint)";
+      }
+      default -> {
+        params.text("cursor_value", cursor.sortValue());
+        yield ":cursor_value";
+      }
+    };
+    return "(" + expression(sort) + ", f.id) " + op + " (" + value + ", :cursor_id)";
+  }
+
+  private static String direction(boolean descending) {
+    return descending ? "DESC" : "ASC";
+  }
+
+  // Cursors are signed, so these only fail for a cursor of another sort sharing a key: never.
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of("cursor", "is not a cursor of this query");
+    }
+  }
+
+  private static int rating(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw ValidationException.of("cursor", "is not a cursor of this query");
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.csat.feedback;
+
+import dev.csat.core.Checks;
+import dev.csat.http.Call;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The filters and sort of GET /feedbacks, /feedbacks/count and /feedbacks/export, read from the
+ * query string into the same conditions the filter language (POST /feedbacks/search) builds.
+ * List parameters may repeat or hold comma-separated values. Unknown parameters are refused, so
+ * a typo never silently widens a filter.
+ */
+final class QueryString {
+  static final Set<String> FILTERS = Set.of("product_key", "feature_key", "source", "platform", "score",
+      "company_id", "agent_id", "carrier", "country", "state", "start_date", "end_date", "time_zone",
+      "has_comment", "q", "order_by", "direction");
+  private static final int MAX_SEARCH_LENGTH = 200;
+
+  private final Call<?> call;
+  private final Checks checks = new Checks();
+
+  private QueryString(Call<?> call) {
+    this.call = call;
+  }
+
+  /** Reads the call's query string; {@code paging} names the parameters the operation takes besides filters. */
+  static QueryString read(Call<?> call, Set<String> paging) {
+    var query = new QueryString(call);
+    for (String name : call.queryParameters().keySet()) {
+      if (!FILTERS.contains(name) && !paging.contains(name)) {
+        query.checks.add(name, "is not a known query parameter");
+      }
+    }
+    return query;
+  }
+
+  Checks checks() {
+    return checks;
+  }
+
+  /** The tenant's query, once every parameter (paging included) has been read; 400 with all problems otherwise. */
+  FeedbackQuery toQuery() {
+    List<Condition> conditions = conditions();
+    Sort sort = sort();
+    checks.throwIfAny();
+    return new FeedbackQuery(call.tenant(), conditions, sort);
+  }
+
+  private List<Condition> conditions() {
+    List<Condition> conditions = new ArrayList<>();
+    in(conditions, FilterField.PRODUCT_KEY, "product_key");
+    in(conditions, FilterField.FEATURE_KEY, "feature_key");
+    in(conditions, FilterField.SOURCE, "source");
+    in(conditions, FilterField.PLATFORM, "platform");
+    in(conditions, FilterField.COMPANY_ID, "company_id");
+    in(conditions, FilterField.AGENT_ID, "agent_id");
+    in(conditions, FilterField.CARRIER, "carrier");
+    in(conditions, FilterField.COUNTRY, "country");
+    in(conditions, FilterField.STATE, "state");
+    scores(conditions);
+    dateRange(conditions);
+    Boolean hasComment = bool("has_comment");
+    if (hasComment != null) {
+      conditions.add(Condition.of(FilterField.HAS_COMMENT, Operator.EQ, hasComment));
+    }
+    String search = single("q");
+    if (search != null && checks.text("q", search, 1, MAX_SEARCH_LENGTH) != null) {
+      conditions.add(Condition.of(FilterField.COMMENT, Operator.ILIKE, "%" + likeEscaped(search) + "%"));
+    }
+    return conditions;
+  }
+
+  private Sort sort() {
+    String field = single("order_by");
+    String direction = single("direction");
+    SortField sortField = field == null ? Sort.NEWEST_FIRST.field()
+        : WireNamed.parse(SortField.class, field).orElse(null);
+    if (sortField == null) {
+      checks.add("order_by", "must be one of " + WireNamed.list(SortField.class));
+    }
+    if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
+      checks.add("direction", "must be \"asc\" or \"desc\"");
+    }
+    return new Sort(sortField, !"asc".equals(direction));
+  }
+
+  /** An integer parameter within [min, max], or null when absent. */
+  Long integer(String name, long min, long max) {
+    String value = single(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      long number = Long.parseLong(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    checks.add(name, "must be an integer from " + min + " to " + max);
+    return null;
+  }
+
+  /** A parameter given at most once, or null when absent. */
+  String single(String name) {
+    List<String> values = call.query(name);
+    if (values.size() > 1) {
+      checks.add(name, "must be given once");
+      return null;
+    }
+    return values.isEmpty() ? null : values.getFirst();
+  }
+
+  private void in(List<Condition> conditions, FilterField field, String name) {
+    List<String> items = items(name);
+    if (!items.isEmpty()) {
+      List<Object> values = Condition.values(field, Operator.IN, new ArrayList<Object>(items), name, checks);
+      if (values != null) {
+        conditions.add(new Condition(field, Operator.IN, values));
+      }
+    }
+  }
+
+  private void scores(List<Condition> conditions) {
+    List<Object> ratings = new ArrayList<>();
+    for (String item : items("score")) {
+      try {
+        ratings.add(Integer.parseInt(item));
+      } catch (NumberFormatException e) {
+        ratings.add(item); // refused as "must be an integer" below
+      }
+    }
+    if (!ratings.isEmpty()) {
+      List<Object> values = Condition.values(FilterField.RATING, Operator.IN, ratings, "score", checks);
+      if (values != null) {
+        conditions.add(new Condition(FilterField.RATING, Operator.IN, values));
+      }
+    }
+  }
+
+  /** start_date and end_date are whole days, both included, in time_zone (UTC by default). */
+  private void dateRange(List<Condition> conditions) {
+    ZoneId zone = zone();
+    LocalDate start = date("start_date");
+    LocalDate end = date("end_date");
+    if (start != null && end != null && end.isBefore(start)) {
+      checks.add("end_date", "must not be before start_date");
+      return;
+    }
+    if (zone == null) {
+      return;
+    }
+    if (start != null) {
+      conditions.add(Condition.of(FilterField.CREATED_AT, Operator.GTE, start.atStartOfDay(zone).toInstant()));
+    }
+    if (end != null) {
+      conditions.add(Condition.of(FilterField.CREATED_AT, Operator.LT, end.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+  }
+
+  private ZoneId zone() {
+    String name = single("time_zone");
+    if (name == null) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      // Region ids (Europe/Berlin) and UTC; bare offsets would ignore daylight saving time.
+      ZoneId zone = ZoneId.of(name);
+      if (!(zone instanceof ZoneOffset) || name.equals("UTC")) {
+        return zone;
+      }
+    } catch (DateTimeException e) {
+      // reported below
+    }
+    checks.add("time_zone", "must be an IANA time zone such as Europe/Berlin or UTC");
+    return null;
+  }
+
+  private LocalDate date(String name) {
+    String value = single(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(value);
+      if (date.getYear() >= 1970 && date.getYear() <= 9999) {
+        return date;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    checks.add(name, "must be a date as YYYY-MM-DD");
+    return null;
+  }
+
+  private Boolean bool(String name) {
+    String value = single(name);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        checks.add(name, "must be true or false");
+        yield null;
+      }
+    };
+  }
+
+  private List<String> items(String name) {
+    List<String> items = new ArrayList<>();
+    for (String value : call.query(name)) {
+      items.addAll(List.of(value.split(",", -1)));
+    }
+    return items;
+  }
+
+  /** The text as a LIKE literal: its own % and _ and backslashes match only themselves. */
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
