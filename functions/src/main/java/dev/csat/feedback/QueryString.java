@@ -123,10 +123,17 @@ final class QueryString {
   private void in(List<Condition> conditions, FilterField field, String name) {
     List<String> items = items(name);
     if (!items.isEmpty()) {
-      List<Object> values = Condition.values(field, Operator.IN, new ArrayList<Object>(items), name, checks);
-      if (values != null) {
-        conditions.add(new Condition(field, Operator.IN, values));
-      }
+      in(conditions, field, name, new ArrayList<Object>(items));
+    }
+  }
+
+  /** A query parameter's problems are named after it, not after the place of a value in it. */
+  private void in(List<Condition> conditions, FilterField field, String name, List<Object> items) {
+    Checks itemChecks = new Checks();
+    List<Object> values = Condition.values(field, Operator.IN, items, name, itemChecks);
+    itemChecks.problems().stream().findFirst().ifPresent(problem -> checks.add(name, problem.reason()));
+    if (values != null) {
+      conditions.add(new Condition(field, Operator.IN, values));
     }
   }
 
@@ -140,10 +147,7 @@ final class QueryString {
       }
     }
     if (!ratings.isEmpty()) {
-      List<Object> values = Condition.values(FilterField.RATING, Operator.IN, ratings, "score", checks);
-      if (values != null) {
-        conditions.add(new Condition(FilterField.RATING, Operator.IN, values));
-      }
+      in(conditions, FilterField.RATING, "score", ratings);
     }
   }
 

@@ -28,6 +28,11 @@ public final class Checks {
     problems.add(new InvalidParam(name, reason));
   }
 
+  /** The problems recorded so far. */
+  public List<InvalidParam> problems() {
+    return List.copyOf(problems);
+  }
+
   public boolean hasProblemWith(String name) {
     return problems.stream().anyMatch(p -> p.name().equals(name));
   }
