@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks: bench/run.sh [cold-start|handler|round-trips|all]
+# Runs the benchmarks: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox]
 # Figures and how to read them: bench/README.md.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,11 +22,24 @@ round_trips() {
   echo "== Data API calls and latency per operation through the local stack"
   "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.bench.RoundTrips "$root/events" 2>/dev/null
 }
+inbox_data() {
+  rows=${ROWS:-1000000}
+  echo "== Feedback inbox data: $rows feedbacks for acme, $((rows / 100)) for globex, in .csat/bench-$rows"
+  POWERTOOLS_LOG_LEVEL=WARN "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.bench.FeedbackData "$rows" "$root/.csat/bench-$rows"
+}
+inbox() {
+  rows=${ROWS:-1000000}
+  echo "== Feedback inbox at $rows rows: database time and Data API calls per request (data: inbox-data)"
+  POWERTOOLS_LOG_LEVEL=WARN "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.feedback.InboxBenchmark \
+    "$rows" ${PLANS:+plans}
+}
 
 case "${1:-all}" in
   cold-start) cold_start ;;
   handler) handler ;;
   round-trips) round_trips ;;
+  inbox-data) inbox_data ;;
+  inbox) inbox ;;
   all) cold_start; round_trips; handler ;;
-  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans)" >&2; exit 2 ;;
 esac

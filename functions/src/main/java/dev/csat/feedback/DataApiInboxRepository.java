@@ -11,9 +11,10 @@ import java.util.UUID;
 
 /** {@link InboxRepository} on Aurora through the Data API: one statement per method. */
 public final class DataApiInboxRepository implements InboxRepository {
-  // Checks the product and feature, names the agent and stores the feedback in one trip. A retry
+  // Checks the product and feature, stores the feedback and names its agent in one trip. A retry
   // under the same idempotency key updates nothing and returns the first row (as the prompting
-  // flow's submit does); the fingerprint then tells a true retry from a reused key.
+  // flow's submit does); the fingerprint then tells a true retry from a reused key. Only a new
+  // feedback (id = :id) names its agent, so a refused retry changes nothing.
   private static final String CREATE = """
       WITH known AS (
         SELECT (CAST(:product_key AS text) IS NULL OR EXISTS (
@@ -21,12 +22,6 @@ public final class DataApiInboxRepository implements InboxRepository {
                (CAST(:feature_key AS text) IS NULL OR EXISTS (
                   SELECT 1 FROM features WHERE tenant_id = :tenant AND product_key = :product_key
                   AND feature_key = :feature_key)) AS feature_ok
-      ), agent AS (
-        INSERT INTO agents AS a (tenant_id, agent_id, name, created_at, updated_at)
-        SELECT :tenant, :agent_id, :agent_name, :now, :now FROM known
-        WHERE CAST(:agent_id AS text) IS NOT NULL AND product_ok AND feature_ok
-        ON CONFLICT (tenant_id, agent_id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
-        WHERE EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM a.name
       ), f AS (
         INSERT INTO feedbacks (id, tenant_id, product_key, feature_key, user_email, respondent_id, rating, scale,
                                comment, source, platform, reference, company_id, company_name, agent_id, carrier,
@@ -40,6 +35,12 @@ public final class DataApiInboxRepository implements InboxRepository {
         ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL
         DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
         RETURNING *
+      ), agent AS (
+        INSERT INTO agents AS a (tenant_id, agent_id, name, created_at, updated_at)
+        SELECT :tenant, :agent_id, :agent_name, :now, :now FROM f
+        WHERE f.id = :id AND CAST(:agent_id AS text) IS NOT NULL
+        ON CONFLICT (tenant_id, agent_id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
+        WHERE EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM a.name
       )
       SELECT known.product_ok, known.feature_ok, f.request_fingerprint, %s
       FROM known LEFT JOIN f ON true""".formatted(FeedbackRows.COLUMNS);

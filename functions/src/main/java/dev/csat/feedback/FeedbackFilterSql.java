@@ -67,7 +67,15 @@ final class FeedbackFilterSql {
       clauses.add(Boolean.TRUE.equals(condition.value()) ? "f.comment IS NOT NULL" : "f.comment IS NULL");
       return;
     }
-    String sql = switch (op) {
+    if (field == FilterField.CREATED_AT) {
+      clauses.add(idBound(op, (Instant) condition.value()));
+      return;
+    }
+    // One value: written as = so that an index on (tenant, field, id) also yields id order.
+    if (op.takesList() && condition.values().size() == 1) {
+      op = op == Operator.IN ? Operator.EQ : Operator.NEQ;
+    }
+    clauses.add(switch (op) {
       case EQ -> column + " = " + bind(condition.value());
       case NEQ -> column + " IS DISTINCT FROM " + bind(condition.value());
       case IN -> column + " = ANY(" + list(field, condition.values()) + ")";
@@ -78,23 +86,24 @@ final class FeedbackFilterSql {
       case LTE -> column + " <= " + bind(condition.value());
       case LIKE -> column + " LIKE " + bind(condition.value());
       case ILIKE -> column + " ILIKE " + bind(condition.value());
-    };
-    clauses.add(sql);
-    if (field == FilterField.CREATED_AT) {
-      clauses.add(idBound(op, (Instant) condition.value()));
-    }
+    });
   }
 
   /**
-   * The same creation-time bound on the id, which is what the indexes hold: an id's first 48
-   * bits are its created_at in milliseconds, so the lowest id of a millisecond bounds the range.
-   * It only widens the exact created_at clause above, never narrows it.
+   * A creation-time bound as an id bound, which is what the indexes hold. An id's first 48 bits
+   * are its created_at in whole milliseconds (V004's CHECK), so with m the bound's millisecond
+   * and {@code lowestId(m)} the smallest id of m: created_at >= t is id >= lowestId(t rounded
+   * up), created_at > t is id >= lowestId(t rounded down + 1 ms), and so on. Exact, and no
+   * second clause on created_at for the planner to misjudge as independent of the id.
    */
   private String idBound(Operator op, Instant time) {
-    Instant millisecond = time.truncatedTo(ChronoUnit.MILLIS);
+    Instant floor = time.truncatedTo(ChronoUnit.MILLIS);
+    Instant ceiling = floor.equals(time) ? floor : floor.plusMillis(1);
     return switch (op) {
-      case GT, GTE -> "f.id >= " + bindUuid(lowestId(millisecond));
-      case LT, LTE -> "f.id < " + bindUuid(lowestId(millisecond.plusMillis(1)));
+      case GTE -> "f.id >= " + bindUuid(lowestId(ceiling));
+      case GT -> "f.id >= " + bindUuid(lowestId(floor.plusMillis(1)));
+      case LT -> "f.id < " + bindUuid(lowestId(ceiling));
+      case LTE -> "f.id < " + bindUuid(lowestId(floor.plusMillis(1)));
       default -> throw new IllegalArgumentException("created_at takes no " + op);
     };
   }

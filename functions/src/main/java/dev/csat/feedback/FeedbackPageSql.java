@@ -45,32 +45,48 @@ final class FeedbackPageSql {
         FeedbackRows.COLUMNS, where, ROW_COST, direction(descending), expression(sort), BYTE_BUDGET);
   }
 
-  /** Rows from an offset, with the tenant's total and the filter's count in the same statement. */
+  /**
+   * Rows from an offset, with the tenant's total and the filter's count in the same statement.
+   * The offset is walked over the sort's index alone (only ids and sort values, no table rows);
+   * only the page's rows are then read. The total comes from feedback_totals (V004), and so does
+   * the filter's count when there is no filter.
+   */
   static String table(FeedbackQuery query, long start, int limit, SqlParams params) {
     String where = FeedbackFilterSql.where(query, params);
-    SortField sort = query.sort().field();
+    String sort = expression(query.sort().field());
     String direction = direction(query.sort().descending());
     params.bigint("start", start).integer("limit", limit);
+    String filtered = query.conditions().isEmpty()
+        ? "(SELECT total FROM totals)"
+        : "(SELECT count(*) FROM feedbacks AS f WHERE " + where + ")";
     return """
-        SELECT (SELECT count(*) FROM feedbacks WHERE tenant_id = :tenant) AS records_total,
-               (SELECT count(*) FROM feedbacks AS f WHERE %2$s) AS records_filtered,
-               page.*
+        WITH totals AS (
+          SELECT coalesce(sum(total), 0)::bigint AS total FROM feedback_totals WHERE tenant_id = :tenant
+        ), page_ids AS (
+          SELECT f.id FROM feedbacks AS f
+          WHERE %2$s
+          ORDER BY %5$s %4$s, f.id %4$s
+          OFFSET :start LIMIT :limit
+        )
+        SELECT (SELECT total FROM totals) AS records_total, %7$s AS records_filtered, page.*
         FROM (SELECT 1) AS one LEFT JOIN (
           SELECT p.*, sum(%3$s) OVER (ORDER BY p.sort_value %4$s, p.id %4$s ROWS UNBOUNDED PRECEDING) - %3$s AS bytes_before
           FROM (
             SELECT %1$s, %5$s AS sort_value
-            FROM feedbacks AS f
-            WHERE %2$s
-            ORDER BY %5$s %4$s, f.id %4$s
-            OFFSET :start LIMIT :limit
+            FROM feedbacks AS f JOIN page_ids USING (id)
+            WHERE f.tenant_id = :tenant
           ) AS p
         ) AS page ON page.bytes_before < %6$d
         ORDER BY page.sort_value %4$s, page.id %4$s""".formatted(
-        FeedbackRows.COLUMNS, where, ROW_COST, direction, expression(sort), BYTE_BUDGET);
+        FeedbackRows.COLUMNS, where, ROW_COST, direction, sort, BYTE_BUDGET, filtered);
   }
 
+  /** The number of feedbacks the query matches: counted, or the tenant's total when nothing is filtered. */
   static String count(FeedbackQuery query, SqlParams params) {
-    return "SELECT count(*) AS count FROM feedbacks AS f WHERE " + FeedbackFilterSql.where(query, params);
+    String where = FeedbackFilterSql.where(query, params);
+    return query.conditions().isEmpty()
+        ? "SELECT coalesce(sum(total), 0)::bigint AS count FROM feedback_totals WHERE tenant_id = :tenant"
+        : "SELECT count(*) AS count FROM feedbacks AS f WHERE " + where;
   }
 
   private static String expression(SortField sort) {

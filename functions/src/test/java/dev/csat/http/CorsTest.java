@@ -61,7 +61,7 @@ class CorsTest {
 
   @Test
   void anAllowedOriginIsEchoedWithExposedHeaders() {
-    assertEquals(Map.of("Access-Control-Allow-Origin", APP, "Access-Control-Expose-Headers", "x-request-id, Retry-After",
+    assertEquals(Map.of("Access-Control-Allow-Origin", APP, "Access-Control-Expose-Headers", "x-request-id, Retry-After, X-Next-Cursor",
         "Vary", "Origin"), POLICY.responseHeaders(APP));
   }
 
@@ -93,7 +93,7 @@ class CorsTest {
     var ok = handler.respond(request(Map.of("origin", APP), Scopes.CONFIG_READ));
     assertEquals(200, ok.getStatusCode());
     assertEquals(APP, ok.getHeaders().get("Access-Control-Allow-Origin"), "header names are case-insensitive");
-    assertEquals("x-request-id, Retry-After", ok.getHeaders().get("Access-Control-Expose-Headers"));
+    assertEquals("x-request-id, Retry-After, X-Next-Cursor", ok.getHeaders().get("Access-Control-Expose-Headers"));
     assertEquals("Origin", ok.getHeaders().get("Vary"));
     assertEquals("req-1", ok.getHeaders().get("x-request-id"));
 

@@ -4,11 +4,13 @@ import static dev.csat.testing.Events.api;
 import static dev.csat.testing.Responses.expect;
 import static dev.csat.testing.Responses.expectProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.data.SqlParams;
@@ -40,8 +42,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 class AccessMatrixTest {
   private static final String TENANT = "acme";
+  private static final String INBOX_FEEDBACK = "create-feedback.json";
   private static final List<String> STORY = List.of("create-product.json", "create-feature.json",
-      "increment-interaction.json", "submit-feedback.json");
+      "increment-interaction.json", "submit-feedback.json", INBOX_FEEDBACK);
+  /** Path parameters naming an object of their own, each with this tenant's object (from the story). */
+  private static final Map<String, String> OBJECTS = new HashMap<>();
+  private static String storyAgentId;
 
   record Operation(String id, String method, String path, String scope, ApiHandler<?, ?> handler) {
     String eventFile() {
@@ -59,6 +65,12 @@ class AccessMatrixTest {
       Operation operation = operations.stream().filter(o -> o.eventFile().equals(file)).findFirst().orElseThrow();
       APIGatewayProxyResponseEvent response = operation.handler().handleRequest(api(file), TestContext.of(operation.id()));
       assertTrue(response.getStatusCode() < 300, () -> file + ": " + response.getBody());
+      if (file.equals(INBOX_FEEDBACK)) {
+        JsonNode feedback = expect(201, response);
+        OBJECTS.put("feedback_id", feedback.path("id").asText());
+        OBJECTS.put("ticket_id", feedback.path("reference").asText());
+        storyAgentId = feedback.path("agent_id").asText();
+      }
     }
   }
 
@@ -87,13 +99,70 @@ class AccessMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> anotherTenantNeverReachesThisTenantsObjects() {
-    return operations.stream().filter(op -> op.path().contains("{product_key}")).map(op ->
-        DynamicTest.dynamicTest(op.id(), () -> {
+    return operations.stream().filter(op -> op.path().contains("{product_key}") || op.path().contains("{feedback_id}"))
+        .map(op -> DynamicTest.dynamicTest(op.id(), () -> {
           String before = databaseContents();
-          var other = withCaller(op, "intruder", Scopes.ALL);
+          var other = onThisTenantsObjects(withCaller(op, "intruder", Scopes.ALL));
           expectProblem(404, "not_found", op.handler().handleRequest(other, TestContext.of(op.id())));
           assertEquals(before, databaseContents(), op.id() + ": another tenant changed data");
         }));
+  }
+
+  /**
+   * Every read of the inbox, asked as widely as it can be (no filters, {@code {}} as the search,
+   * this tenant's ticket): this tenant finds its feedback, another tenant none of it.
+   */
+  @TestFactory
+  Stream<DynamicTest> anotherTenantSeesNoneOfThisTenantsFeedback() {
+    return operations.stream()
+        .filter(op -> op.scope().equals(Scopes.FEEDBACK_READ) && !op.path().contains("{feedback_id}"))
+        .map(op -> DynamicTest.dynamicTest(op.id(), () -> {
+          var own = op.handler().handleRequest(widest(withCaller(op, TENANT, Scopes.ALL)), TestContext.of(op.id()));
+          assertEquals(200, own.getStatusCode(), () -> op.id() + ": " + own.getBody());
+          assertTrue(showsTheStorysFeedback(own.getBody()), () -> op.id() + " does not show the story's feedback: "
+              + own.getBody());
+
+          String before = databaseContents();
+          var other = op.handler().handleRequest(widest(withCaller(op, "intruder", Scopes.ALL)), TestContext.of(op.id()));
+          assertEquals(200, other.getStatusCode(), () -> op.id() + ": " + other.getBody());
+          assertFalse(showsTheStorysFeedback(other.getBody()), () -> op.id() + " shows another tenant's feedback: "
+              + other.getBody());
+          assertEquals(before, databaseContents(), op.id() + ": a read changed data");
+        }));
+  }
+
+  /** The request without filters: no query parameters, and {@code {}} as a body. */
+  private static APIGatewayProxyRequestEvent widest(APIGatewayProxyRequestEvent event) {
+    event.setQueryStringParameters(null);
+    event.setMultiValueQueryStringParameters(null);
+    if (event.getBody() != null) {
+      event.setBody("{}");
+    }
+    return onThisTenantsObjects(event);
+  }
+
+  /** The event with its path parameters naming this tenant's objects of the story (the files name fixed ones). */
+  private static APIGatewayProxyRequestEvent onThisTenantsObjects(APIGatewayProxyRequestEvent event) {
+    if (event.getPathParameters() == null) {
+      return event;
+    }
+    Map<String, String> parameters = new HashMap<>(event.getPathParameters());
+    parameters.replaceAll((name, value) -> OBJECTS.getOrDefault(name, value));
+    String path = event.getResource();
+    for (var parameter : parameters.entrySet()) {
+      path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+    }
+    event.setPathParameters(parameters);
+    event.setPath(path);
+    event.getRequestContext().setPath("/" + event.getRequestContext().getStage() + path);
+    return event;
+  }
+
+  /** Whether a response (JSON, CSV or NDJSON) shows the story's feedback, its agent, or counts it. */
+  private static boolean showsTheStorysFeedback(String body) {
+    return body.contains(OBJECTS.get("feedback_id"))
+        || body.contains("\"agent_id\":\"" + storyAgentId + "\"")
+        || body.matches("(?s).*\"count\":[1-9].*");
   }
 
   private static APIGatewayProxyRequestEvent withCaller(Operation op, String tenant, Set<String> scopes) {
@@ -109,7 +178,7 @@ class AccessMatrixTest {
   /** Every row the service keeps, as text: equal snapshots mean nothing was written. */
   private static String databaseContents() {
     StringBuilder all = new StringBuilder();
-    for (String table : List.of("products", "features", "feature_interactions", "feedbacks")) {
+    for (String table : List.of("products", "features", "feature_interactions", "feedbacks", "agents")) {
       App.get().dataApi().query("SELECT row_to_json(t)::text AS row FROM " + table + " t ORDER BY 1", SqlParams.of())
           .forEach(row -> all.append(table).append(':').append(row.text("row")).append('\n'));
     }

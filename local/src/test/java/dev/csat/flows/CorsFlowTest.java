@@ -54,7 +54,7 @@ class CorsFlowTest {
     var response = prompting.increment().handleRequest(from(APP, "increment-interaction.json"), TestContext.of("t"));
     expect(200, response);
     assertEquals(APP, response.getHeaders().get("Access-Control-Allow-Origin"));
-    assertEquals("x-request-id, Retry-After", response.getHeaders().get("Access-Control-Expose-Headers"));
+    assertEquals("x-request-id, Retry-After, X-Next-Cursor", response.getHeaders().get("Access-Control-Expose-Headers"));
     assertEquals("Origin", response.getHeaders().get("Vary"));
 
     var list = catalog.listProducts().handleRequest(from("http://localhost:5173", "list-products.json"), TestContext.of("t"));

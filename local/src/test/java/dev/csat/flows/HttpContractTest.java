@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csat.auth.Scopes;
 import dev.csat.local.gateway.AuthorizerContext;
 import dev.csat.local.gateway.LocalGateway;
@@ -38,8 +39,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class HttpContractTest {
   private static final String BASE = "/api/csat/v1";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static OpenApiInteractionValidator contract;
   private static LocalGateway gateway;
+  private static String ticketFeedbackId;
+  private static String plainFeedbackId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -90,6 +94,70 @@ class HttpContractTest {
         "{\"user_email\":\"user@example.com\",\"x\":\"" + "y".repeat(600 * 1024) + "\"}", 413);
   }
 
+  @Test
+  @Order(3)
+  void inboxOverHttp() throws Exception {
+    String ticket = "{\"product_key\":\"acme-app\",\"rating\":4,\"scale\":\"1-5\",\"comment\":\"Good service, fast delivery\","
+        + "\"source\":\"ticket\",\"platform\":\"whatsapp\",\"reference\":\"T-5678\",\"company_id\":\"100\","
+        + "\"company_name\":\"Acme Corp\",\"agent_id\":\"42\",\"agent_name\":\"Agent One\",\"carrier\":\"fedex\","
+        + "\"country\":\"MX\",\"metadata\":{\"ticket_type\":\"overweight\"}}";
+    ticketFeedbackId = field(valid("POST", "/feedbacks", ticket, 201), "id");
+    plainFeedbackId = field(valid("POST", "/feedbacks", "{\"rating\":1,\"scale\":\"thumbs\",\"source\":\"api\"}", 201), "id");
+    valid("POST", "/feedbacks", "{\"product_key\":\"acme-app\",\"feature_key\":\"dashboard\",\"user_email\":\"user@example.com\","
+        + "\"rating\":9,\"source\":\"survey\",\"comment\":null,\"created_at\":\"2025-11-15T09:30:00.000+01:00\"}", 201);
+
+    // Keyset pages there and back, then offset pages with and without the table's draw.
+    String first = valid("GET", "/feedbacks?limit=1", null, 200);
+    String second = valid("GET", "/feedbacks?limit=1&after=" + field(first, "next"), null, 200);
+    valid("GET", "/feedbacks?limit=1&before=" + field(second, "previous"), null, 200);
+    valid("GET", "/feedbacks?source=ticket,api&source=survey&country=MX&has_comment=true&q=delivery&order_by=rating&direction=asc",
+        null, 200);
+    valid("GET", "/feedbacks?start=0&limit=25&draw=1&start_date=2025-01-01&end_date=2026-12-31&time_zone=Europe/Berlin",
+        null, 200);
+    valid("GET", "/feedbacks?start=0", null, 200);
+    valid("GET", "/feedbacks/count?state=open&score=1,4", null, 200);
+    valid("GET", "/feedbacks/export?format=csv", null, 200);
+    valid("GET", "/feedbacks/export?format=ndjson&source=ticket", null, 200);
+    valid("POST", "/feedbacks/search", "{}", 200);
+    valid("POST", "/feedbacks/search", "{\"order_by\":{\"direction\":\"desc\",\"order_by_type\":\"created_at\"},"
+        + "\"query\":[{\"filter_type\":\"state\",\"operator\":\"eq\",\"value\":\"done\"}],\"limit\":20}", 200);
+    valid("POST", "/feedbacks/search/count", "{\"query\":[{\"filter_type\":\"source\",\"operator\":\"in\","
+        + "\"value\":[\"ticket\",\"carrier\"]},{\"filter_type\":\"rating\",\"operator\":\"lte\",\"value\":4}]}", 200);
+
+    // One feedback through the workflow: its follow-up null, added, then edited.
+    valid("GET", "/feedbacks/" + ticketFeedbackId, null, 200);
+    valid("PATCH", "/feedbacks/" + ticketFeedbackId, "{\"state\":\"in_progress\"}", 200);
+    valid("POST", "/feedbacks/" + ticketFeedbackId + "/follow-up",
+        "{\"comment\":\"We have addressed this issue and improved our process.\"}", 201);
+    valid("PUT", "/feedbacks/" + ticketFeedbackId + "/follow-up",
+        "{\"comment\":\"Updated: Follow-up complete, customer contacted.\"}", 200);
+    String tickets = valid("GET", "/tickets/T-5678/feedback", null, 200);
+    assertTrue(tickets.contains(ticketFeedbackId), tickets);
+    valid("GET", "/tickets/T-0000/feedback", null, 200);
+    valid("GET", "/agents", null, 200);
+  }
+
+  @Test
+  @Order(4)
+  void inboxErrorsAreProblemDocumentsOfTheContract() throws Exception {
+    problem("GET", "/feedbacks?order_by=colour", null, 400);
+    problem("GET", "/feedbacks?colour=red", null, 400);
+    problem("GET", "/feedbacks?limit=1&after=bm90.YWN1cnNvcg", null, 400);
+    problem("GET", "/feedbacks/count?score=11", null, 400);
+    problem("GET", "/feedbacks/export?format=xml", null, 400);
+    problem("POST", "/feedbacks", "{\"product_key\":\"acme-app\",\"rating\":7,\"scale\":\"1-5\",\"source\":\"ticket\"}", 400);
+    problem("POST", "/feedbacks/search", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"between\",\"value\":[1,3]}]}", 400);
+    problem("POST", "/feedbacks/search/count", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"eq\",\"value\":\"closed\"}]}", 400);
+    problem("GET", "/feedbacks/not-a-uuid", null, 400);
+    problem("GET", "/feedbacks/" + UUID.randomUUID(), null, 404);
+    problem("PATCH", "/feedbacks/" + ticketFeedbackId, "{\"state\":\"closed\"}", 400);
+    problem("POST", "/feedbacks/" + ticketFeedbackId + "/follow-up", "{\"comment\":\"Again.\"}", 409);
+    problem("PUT", "/feedbacks/" + plainFeedbackId + "/follow-up", "{\"comment\":\"No follow-up yet.\"}", 404);
+    problem("PUT", "/feedbacks/" + plainFeedbackId + "/follow-up", "{\"comment\":\"   \"}", 400);
+    problem("GET", "/tickets/T%205678/feedback", null, 400);
+    problem("POST", "/feedbacks", "{\"rating\":4,\"source\":\"api\",\"comment\":\"" + "y".repeat(600 * 1024) + "\"}", 413);
+  }
+
   /** A request the contract allows: both directions are checked. */
   private static String valid(String method, String pathAndQuery, String body, int status) throws Exception {
     var response = send(method, pathAndQuery, body);
@@ -105,6 +173,10 @@ class HttpContractTest {
     assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
     String path = BASE + pathAndQuery.split("\\?")[0];
     assertNoErrors(contract.validateResponse(path, Request.Method.valueOf(method), response(response)), method, pathAndQuery);
+  }
+
+  private static String field(String json, String name) throws Exception {
+    return JSON.readTree(json).path(name).asText();
   }
 
   private static HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {

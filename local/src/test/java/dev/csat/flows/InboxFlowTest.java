@@ -136,11 +136,15 @@ class InboxFlowTest {
 
   @Test
   void aRetryUnderTheSameKeyStoresOnce() {
-    String body = TICKET_RATING.replace("T-5678", "T-retry");
+    String body = TICKET_RATING.replace("T-5678", "T-retry").replace("\"42\"", "\"retry-agent\"");
+    long total = expect(200, inbox.count()).path("count").asLong();
     JsonNode first = expect(201, inbox.create(body, "import-T-retry"));
     CLOCK.advance(Duration.ofSeconds(2));
     assertEquals(first, expect(201, inbox.create(body, "import-T-retry")));
-    expectProblem(409, "conflict", inbox.create(body.replace("\"rating\":4", "\"rating\":1"), "import-T-retry"));
+    expectProblem(409, "conflict", inbox.create(body.replace("Agent One", "Renamed"), "import-T-retry"));
+    assertEquals(total + 1, expect(200, inbox.count()).path("count").asLong(), "counted once");
+    assertTrue(expect(200, inbox.agents()).path("data").toString()
+        .contains("{\"agent_id\":\"retry-agent\",\"name\":\"Agent One\"}"), "a refused retry renames no agent");
     String byReference = "{\"query\":[{\"filter_type\":\"reference\",\"operator\":\"eq\",\"value\":\"T-retry\"}]}";
     assertEquals(1, expect(200, inbox.countSearch(byReference)).path("count").asLong());
     assertEquals(1, expect(200, inbox.ticket("T-retry")).path("data").size());

@@ -60,7 +60,12 @@ final class DataApiHttpHandler implements HttpHandler {
           "No Data API operation at " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
     }
     counters.increment(operation.get());
-    return service.handle(operation.get(), parse(request));
+    StatementRunner.takeDatabaseNanos(); // start from zero on this worker thread
+    try {
+      return service.handle(operation.get(), parse(request));
+    } finally {
+      counters.addDatabaseNanos(StatementRunner.takeDatabaseNanos());
+    }
   }
 
   private static JsonNode parse(byte[] request) {

@@ -76,6 +76,16 @@ public final class LocalDataApi implements AutoCloseable {
     return counters.total();
   }
 
+  /**
+   * Nanoseconds the database spent on the statements of ExecuteStatement and BatchExecuteStatement
+   * calls (JDBC execute plus reading the result set, failed statements included), summed over all
+   * calls since start or the last {@link #resetCounts()}; calls run in parallel add up.
+   */
+  public long databaseNanos() {
+    return counters.databaseNanos();
+  }
+
+  /** Sets every call count and {@link #databaseNanos()} back to zero. */
   public void resetCounts() {
     counters.reset();
   }

@@ -16,10 +16,29 @@ final class StatementRunner {
   // What PostgreSQL reports for a statement cancelled by the driver's query timeout.
   private static final String QUERY_CANCELED = "57014";
 
+  // Database time of the statements run on this thread since the last take (see takeDatabaseNanos).
+  private static final ThreadLocal<long[]> DATABASE_NANOS = ThreadLocal.withInitial(() -> new long[1]);
+
   private final Limits limits;
 
   StatementRunner(Limits limits) {
     this.limits = limits;
+  }
+
+  /**
+   * The nanoseconds this thread's statements spent in the database (JDBC execute plus reading the
+   * result set, failures included) since the previous call, which is reset to zero. A request
+   * runs on one thread from start to end, so the HTTP handler takes it before and after each call.
+   */
+  static long takeDatabaseNanos() {
+    long[] nanos = DATABASE_NANOS.get();
+    long taken = nanos[0];
+    nanos[0] = 0;
+    return taken;
+  }
+
+  private static void addDatabaseNanos(long started) {
+    DATABASE_NANOS.get()[0] += System.nanoTime() - started;
   }
 
   ObjectNode execute(Connection connection, Translation sql, List<Binding> bindings, ExecuteOptions options)
@@ -27,15 +46,20 @@ final class StatementRunner {
     try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
       Parameters.bindAll(statement, bindings);
       ObjectNode response = Json.NODES.objectNode();
-      if (run(statement, !options.continueAfterTimeout())) {
-        try (ResultSet rows = statement.getResultSet()) {
-          new ResultSetEncoder(options, limits.maxResponseBytes()).write(rows, response);
+      long started = System.nanoTime();
+      try {
+        if (run(statement, !options.continueAfterTimeout())) {
+          try (ResultSet rows = statement.getResultSet()) {
+            new ResultSetEncoder(options, limits.maxResponseBytes()).write(rows, response);
+          }
+          response.put("numberOfRecordsUpdated", 0);
+        } else {
+          // PostgreSQL has no generated keys to report: the service always answers an empty list.
+          response.put("numberOfRecordsUpdated", Math.max(0, statement.getLargeUpdateCount()));
+          response.putArray("generatedFields");
         }
-        response.put("numberOfRecordsUpdated", 0);
-      } else {
-        // PostgreSQL has no generated keys to report: the service always answers an empty list.
-        response.put("numberOfRecordsUpdated", Math.max(0, statement.getLargeUpdateCount()));
-        response.putArray("generatedFields");
+      } finally {
+        addDatabaseNanos(started);
       }
       return response;
     }
@@ -57,10 +81,15 @@ final class StatementRunner {
         statement.clearParameters();
         Parameters.bindAll(statement, bindings);
         ArrayNode generated = updateResults.addObject().putArray("generatedFields");
-        if (run(statement, true)) {
-          try (ResultSet rows = statement.getResultSet()) {
-            generated.addAll(encoder.firstRecord(rows));
+        long started = System.nanoTime();
+        try {
+          if (run(statement, true)) {
+            try (ResultSet rows = statement.getResultSet()) {
+              generated.addAll(encoder.firstRecord(rows));
+            }
           }
+        } finally {
+          addDatabaseNanos(started);
         }
       }
     }

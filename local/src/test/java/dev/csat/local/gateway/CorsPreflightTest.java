@@ -104,7 +104,7 @@ class CorsPreflightTest {
       var notFound = send(withCors, "GET", "/stub/nothing-here", Map.of("Origin", origin));
       assertEquals(404, notFound.statusCode());
       assertEquals(origin, header(notFound, "Access-Control-Allow-Origin"), "gateway responses can only copy the Origin");
-      assertEquals("x-request-id, Retry-After", header(notFound, "Access-Control-Expose-Headers"));
+      assertEquals("x-request-id, Retry-After, X-Next-Cursor", header(notFound, "Access-Control-Expose-Headers"));
     }
     var off = send(withoutCors, "GET", "/stub/nothing-here", Map.of("Origin", APP));
     assertEquals(404, off.statusCode());

@@ -1,0 +1,47 @@
+package dev.csat.feedback;
+
+import java.util.List;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.rdsdata.model.Field;
+
+/**
+ * The real client, remembering the last statement it sent, so the benchmark can ask PostgreSQL
+ * for the plan of exactly the SQL and parameters a request used.
+ */
+final class RecordingRdsDataClient implements RdsDataClient {
+  private final RdsDataClient delegate;
+  private volatile ExecuteStatementRequest last;
+
+  RecordingRdsDataClient(RdsDataClient delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+    last = request;
+    return delegate.executeStatement(request);
+  }
+
+  /** EXPLAIN (ANALYZE, BUFFERS) of the last statement, as PostgreSQL prints it. */
+  String explainLast() {
+    ExecuteStatementRequest request = last;
+    var explain = request.toBuilder().sql("EXPLAIN (ANALYZE, BUFFERS) " + request.sql()).build();
+    StringBuilder plan = new StringBuilder();
+    for (List<Field> row : delegate.executeStatement(explain).records()) {
+      plan.append(row.getFirst().stringValue()).append('\n');
+    }
+    return plan.toString();
+  }
+
+  @Override
+  public String serviceName() {
+    return delegate.serviceName();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
