@@ -31,7 +31,7 @@ inbox() {
   rows=${ROWS:-1000000}
   echo "== Feedback inbox at $rows rows: database time and Data API calls per request (data: inbox-data)"
   POWERTOOLS_LOG_LEVEL=WARN "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.feedback.InboxBenchmark \
-    "$rows" ${PLANS:+plans}
+    "$rows" ${PLANS:+plans} ${NO_FULL_EXPORT:+no-full-export}
 }
 
 case "${1:-all}" in
@@ -41,5 +41,5 @@ case "${1:-all}" in
   inbox-data) inbox_data ;;
   inbox) inbox ;;
   all) cold_start; round_trips; handler ;;
-  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans)" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans, NO_FULL_EXPORT=1 skips exporting every row)" >&2; exit 2 ;;
 esac

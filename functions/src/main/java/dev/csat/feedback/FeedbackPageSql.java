@@ -24,25 +24,34 @@ final class FeedbackPageSql {
     SortField sort = query.sort().field();
     // Read backwards from a "before" cursor; the caller restores the list order.
     boolean descending = query.sort().descending() != (cursor != null && cursor.before());
-    if (cursor != null) {
-      where += "\n  AND " + after(sort, descending, cursor, params);
-    }
     params.integer("fetch", limit + 1);
+    String rows;
+    if (FewValuesSort.applies(sort)) {
+      if (cursor != null) {
+        params.uuid("cursor_id", cursor.id());
+      }
+      rows = FewValuesSort.page(query, where, cursor, descending);
+    } else {
+      if (cursor != null) {
+        where += "\n  AND " + after(sort, descending, cursor, params);
+      }
+      rows = """
+          SELECT %1$s, %2$s AS sort_value
+          FROM feedbacks AS f
+          WHERE %3$s
+          ORDER BY %2$s %4$s, f.id %4$s
+          LIMIT :fetch""".formatted(FeedbackRows.COLUMNS, expression(sort), where, direction(descending));
+    }
     return """
         SELECT * FROM (
           SELECT p.*, count(*) OVER () AS fetched,
-                 sum(%3$s) OVER (ORDER BY p.sort_value %4$s, p.id %4$s ROWS UNBOUNDED PRECEDING) - %3$s AS bytes_before
+                 sum(%2$s) OVER (ORDER BY p.sort_value %3$s, p.id %3$s ROWS UNBOUNDED PRECEDING) - %2$s AS bytes_before
           FROM (
-            SELECT %1$s, %5$s AS sort_value
-            FROM feedbacks AS f
-            WHERE %2$s
-            ORDER BY %5$s %4$s, f.id %4$s
-            LIMIT :fetch
+        %1$s
           ) AS p
         ) AS page
-        WHERE bytes_before < %6$d
-        ORDER BY sort_value %4$s, id %4$s""".formatted(
-        FeedbackRows.COLUMNS, where, ROW_COST, direction(descending), expression(sort), BYTE_BUDGET);
+        WHERE bytes_before < %4$d
+        ORDER BY sort_value %3$s, id %3$s""".formatted(rows, ROW_COST, direction(descending), BYTE_BUDGET);
   }
 
   /**
@@ -100,7 +109,10 @@ final class FeedbackPageSql {
     };
   }
 
-  /** Rows strictly past the cursor in the reading direction: a row comparison the sort's index serves. */
+  /**
+   * Rows strictly past the cursor in the reading direction: a row comparison the sort's index
+   * serves (sorts by a field of few values take FewValuesSort's way instead).
+   */
   private static String after(SortField sort, boolean descending, Cursor cursor, SqlParams params) {
     String op = descending ? "<" : ">";
     params.uuid("cursor_id", cursor.id());
@@ -111,10 +123,6 @@ final class FeedbackPageSql {
       case UPDATED_AT -> {
         params.timestamp("cursor_value", instant(cursor.sortValue()));
         yield "CAST(:cursor_value AS timestamptz)";
-      }
-      case RATING -> {
-        params.integer("cursor_value", rating(cursor.sortValue()));
-        yield "CAST(:cursor_value AS smallint)";
       }
       default -> {
         params.text("cursor_value", cursor.sortValue());
@@ -128,7 +136,7 @@ final class FeedbackPageSql {
     return descending ? "DESC" : "ASC";
   }
 
-  // Cursors are signed, so these only fail for a cursor of another sort sharing a key: never.
+  // Cursors are signed and bound to their query's sort, so this cannot fail but for a bug.
   private static Instant instant(String text) {
     try {
       return Instant.parse(text);
@@ -137,11 +145,4 @@ final class FeedbackPageSql {
     }
   }
 
-  private static int rating(String text) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of("cursor", "is not a cursor of this query");
-    }
-  }
 }

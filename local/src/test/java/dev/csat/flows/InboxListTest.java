@@ -242,6 +242,13 @@ class InboxListTest {
                       {"filter_type":"country","operator":"eq","value":"de"}]}"""),
         search(f -> f.path("user_email").asText().equals("user3@example.com"), """
             {"query":[{"filter_type":"user_email","operator":"eq","value":"User3@Example.com"}]}"""),
+        search(f -> f.path("rating").asInt() >= 6 && f.path("created_at").asText().compareTo("2026-03-10") >= 0, """
+            {"query":[{"filter_type":"rating","operator":"gte","value":6},
+                      {"filter_type":"created_at","operator":"gte","value":"2026-03-10T00:00:00Z"}],
+             "order_by":{"order_by_type":"rating","direction":"desc"}}"""),
+        search(f -> !Set.of("ticket", "api").contains(f.path("source").asText()), """
+            {"query":[{"filter_type":"source","operator":"not_in","value":["ticket","api"]}],
+             "order_by":{"order_by_type":"source","direction":"asc"}}"""),
         search(f -> !f.path("comment").isNull(), """
             {"query":[{"filter_type":"has_comment","operator":"eq","value":true}]}"""));
   }
