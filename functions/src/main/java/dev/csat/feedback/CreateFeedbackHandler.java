@@ -34,15 +34,12 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
     if (featureKey != null && productKey == null && !checks.hasProblemWith("product_key")) {
       checks.add("feature_key", "needs product_key");
     }
-    Scale scale = wireName(body, "scale", Scale.class, Scale.TEN);
+    Scale scale = body.text("scale") == null ? Scale.TEN : WireNamed.read(Scale.class, body.text("scale"), "scale", checks);
     Integer rating = body.requiredInteger("rating", 0, Scale.TEN.max());
     if (rating != null && scale != null && !scale.contains(rating)) {
       checks.add("rating", "must be from " + scale.min() + " to " + scale.max() + " on the scale " + scale.wireName());
     }
-    Source source = body.has("source") ? wireName(body, "source", Source.class, null) : null;
-    if (!body.has("source")) {
-      checks.add("source", "is required");
-    }
+    Source source = WireNamed.read(Source.class, body.requiredText("source"), "source", checks);
     var feedback = new IncomingFeedback(
         productKey,
         featureKey,
@@ -61,7 +58,7 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
         checks.key("carrier", body.text("carrier")),
         country(body),
         body.objectText("metadata", MAX_METADATA_CHARS),
-        wireName(body, "state", State.class, State.OPEN),
+        body.text("state") == null ? State.OPEN : WireNamed.read(State.class, body.text("state"), "state", checks),
         checks.text("user_agent", body.text("user_agent"), 0, Limits.MAX_USER_AGENT_LENGTH),
         createdAt(body),
         null);
@@ -87,17 +84,6 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
     IncomingFeedback feedback = call.body().feedback();
     call.requireActingFor(feedback.userEmail());
     return Reply.created(FeedbackView.of(inbox.create(call.tenant(), feedback.withIdempotencyKey(call.idempotencyKey()))));
-  }
-
-  private static <E extends Enum<E> & WireNamed> E wireName(JsonBody body, String name, Class<E> type, E absent) {
-    String value = body.text(name);
-    if (value == null) {
-      return absent;
-    }
-    return WireNamed.parse(type, value).orElseGet(() -> {
-      body.checks().add(name, "must be one of " + WireNamed.list(type));
-      return null;
-    });
   }
 
   private static String country(JsonBody body) {

@@ -82,10 +82,7 @@ final class QueryString {
     String field = single("order_by");
     String direction = single("direction");
     SortField sortField = field == null ? Sort.NEWEST_FIRST.field()
-        : WireNamed.parse(SortField.class, field).orElse(null);
-    if (sortField == null) {
-      checks.add("order_by", "must be one of " + WireNamed.list(SortField.class));
-    }
+        : WireNamed.read(SortField.class, field, "order_by", checks);
     if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
       checks.add("direction", "must be \"asc\" or \"desc\"");
     }

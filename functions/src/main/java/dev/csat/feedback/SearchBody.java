@@ -61,10 +61,8 @@ record SearchBody(List<Condition> conditions, Sort sort, Integer limit, String a
     orderBy.allowOnly(Set.of("order_by_type", "direction"));
     Checks checks = orderBy.checks();
     String type = orderBy.text("order_by_type");
-    SortField field = type == null ? Sort.NEWEST_FIRST.field() : WireNamed.parse(SortField.class, type).orElse(null);
-    if (field == null) {
-      checks.add(orderBy.at("order_by_type"), "must be one of " + WireNamed.list(SortField.class));
-    }
+    SortField field = type == null ? Sort.NEWEST_FIRST.field()
+        : WireNamed.read(SortField.class, type, orderBy.at("order_by_type"), checks);
     String direction = orderBy.text("direction");
     if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
       checks.add(orderBy.at("direction"), "must be \"asc\" or \"desc\"");

@@ -13,14 +13,7 @@ import java.util.Set;
 public final class UpdateFeedbackHandler extends ApiHandler<State, FeedbackView> {
   static final BodyReader<State> BODY = body -> {
     body.allowOnly(Set.of("state"));
-    String value = body.requiredText("state");
-    if (value == null) {
-      return null;
-    }
-    return WireNamed.parse(State.class, value).orElseGet(() -> {
-      body.checks().add("state", "must be one of " + WireNamed.list(State.class));
-      return null;
-    });
+    return WireNamed.read(State.class, body.requiredText("state"), "state", body.checks());
   };
 
   private final Inbox inbox;

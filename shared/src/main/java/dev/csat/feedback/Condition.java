@@ -109,10 +109,10 @@ public record Condition(FilterField field, Operator operator, List<Object> value
 
   private static <E extends Enum<E> & WireNamed> String wireName(Class<E> type, Object value, String name,
       Checks checks) {
-    if (value instanceof String text && WireNamed.parse(type, text).isPresent()) {
-      return text;
+    if (!(value instanceof String text)) {
+      return refuse(name, "must be one of " + WireNamed.list(type), checks);
     }
-    return refuse(name, "must be one of " + WireNamed.list(type), checks);
+    return WireNamed.read(type, text, name, checks) == null ? null : text;
   }
 
   private static Instant time(Object value, String name, Checks checks) {

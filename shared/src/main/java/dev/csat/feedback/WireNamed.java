@@ -1,5 +1,6 @@
 package dev.csat.feedback;
 
+import dev.csat.core.Checks;
 import java.util.Optional;
 
 /** An enum whose constants travel as fixed lower-case names on the wire and in the database. */
@@ -14,6 +15,20 @@ public interface WireNamed {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The constant named {@code value} (null for null), or null after recording under {@code name}
+   * that the value must be one of the wire names.
+   */
+  static <E extends Enum<E> & WireNamed> E read(Class<E> type, String value, String name, Checks checks) {
+    if (value == null) {
+      return null;
+    }
+    return parse(type, value).orElseGet(() -> {
+      checks.add(name, "must be one of " + list(type));
+      return null;
+    });
   }
 
   /** The wire names of {@code type}, quoted and comma-separated, for error messages. */
