@@ -199,10 +199,11 @@ final class FeedbackDataLoader {
       insert(statement, FeedbackData.TENANT, 1, rows, log);
       insert(statement, FeedbackData.OTHER_TENANT, rows + 1L, otherRows, log);
       statement.execute("SET LOCAL session_replication_role = origin");
-      // Triggers were off too: count the tenants' totals (V004) once, as the trigger would have.
-      statement.execute("DELETE FROM feedback_totals");
-      statement.execute("INSERT INTO feedback_totals (tenant_id, shard, total) "
-          + "SELECT tenant_id, 0, count(*) FROM feedbacks GROUP BY tenant_id");
+      // Triggers were off too: fill feedback_counts (V005) once, as its triggers would have.
+      statement.execute("DELETE FROM feedback_counts");
+      statement.execute("INSERT INTO feedback_counts (tenant_id, state, source, scale, rating, shard, total) "
+          + "SELECT tenant_id, state, source, scale, rating, 0, count(*) FROM feedbacks "
+          + "GROUP BY tenant_id, state, source, scale, rating");
       phase(String.format("insert %,d rows", rows + otherRows), phaseStarted);
 
       long indexesStarted = System.nanoTime();

@@ -4,6 +4,8 @@ import dev.csat.core.ValidationException;
 import dev.csat.data.SqlParams;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The SQL of list pages. A Data API response may not exceed 1 MiB, and comments are up to 10,000
@@ -15,6 +17,9 @@ import java.time.format.DateTimeParseException;
 final class FeedbackPageSql {
   static final int BYTE_BUDGET = 900_000;
   private static final String ROW_COST = "(1000 + 3 * octet_length(p::text))";
+  // The dimensions of feedback_counts.
+  private static final Set<FilterField> COUNTED =
+      EnumSet.of(FilterField.STATE, FilterField.SOURCE, FilterField.SCALE, FilterField.RATING);
 
   private FeedbackPageSql() {}
 
@@ -57,27 +62,23 @@ final class FeedbackPageSql {
   /**
    * Rows from an offset, with the tenant's total and the filter's count in the same statement.
    * The offset is walked over the sort's index alone (only ids and sort values, no table rows);
-   * only the page's rows are then read. The total comes from feedback_totals (V004), and so does
-   * the filter's count when there is no filter.
+   * only the page's rows are then read. Both counts come from feedback_counts when they can
+   * (see {@link #count}).
    */
   static String table(FeedbackQuery query, long start, int limit, SqlParams params) {
     String where = FeedbackFilterSql.where(query, params);
     String sort = expression(query.sort().field());
     String direction = direction(query.sort().descending());
     params.bigint("start", start).integer("limit", limit);
-    String filtered = query.conditions().isEmpty()
-        ? "(SELECT total FROM totals)"
-        : "(SELECT count(*) FROM feedbacks AS f WHERE " + where + ")";
     return """
-        WITH totals AS (
-          SELECT coalesce(sum(total), 0)::bigint AS total FROM feedback_totals WHERE tenant_id = :tenant
-        ), page_ids AS (
+        WITH page_ids AS (
           SELECT f.id FROM feedbacks AS f
           WHERE %2$s
           ORDER BY %5$s %4$s, f.id %4$s
           OFFSET :start LIMIT :limit
         )
-        SELECT (SELECT total FROM totals) AS records_total, %7$s AS records_filtered, page.*
+        SELECT (SELECT coalesce(sum(total), 0)::bigint FROM feedback_counts WHERE tenant_id = :tenant) AS records_total,
+               (%7$s) AS records_filtered, page.*
         FROM (SELECT 1) AS one LEFT JOIN (
           SELECT p.*, sum(%3$s) OVER (ORDER BY p.sort_value %4$s, p.id %4$s ROWS UNBOUNDED PRECEDING) - %3$s AS bytes_before
           FROM (
@@ -87,15 +88,24 @@ final class FeedbackPageSql {
           ) AS p
         ) AS page ON page.bytes_before < %6$d
         ORDER BY page.sort_value %4$s, page.id %4$s""".formatted(
-        FeedbackRows.COLUMNS, where, ROW_COST, direction, sort, BYTE_BUDGET, filtered);
+        FeedbackRows.COLUMNS, where, ROW_COST, direction, sort, BYTE_BUDGET, countOf(query, where));
   }
 
-  /** The number of feedbacks the query matches: counted, or the tenant's total when nothing is filtered. */
+  /** The number of feedbacks the query matches. */
   static String count(FeedbackQuery query, SqlParams params) {
-    String where = FeedbackFilterSql.where(query, params);
-    return query.conditions().isEmpty()
-        ? "SELECT coalesce(sum(total), 0)::bigint AS count FROM feedback_totals WHERE tenant_id = :tenant"
-        : "SELECT count(*) AS count FROM feedbacks AS f WHERE " + where;
+    return "SELECT (" + countOf(query, FeedbackFilterSql.where(query, params)) + ") AS count";
+  }
+
+  /**
+   * A count of the query's rows: summed from feedback_counts (V005) when every condition is on
+   * one of its dimensions (or there is none), which costs the same at any size; counted
+   * otherwise. The WHERE clause reads the same on both tables: their columns share names.
+   */
+  private static String countOf(FeedbackQuery query, String where) {
+    boolean counted = query.conditions().stream().allMatch(condition -> COUNTED.contains(condition.field()));
+    return counted
+        ? "SELECT coalesce(sum(f.total), 0)::bigint FROM feedback_counts AS f WHERE " + where
+        : "SELECT count(*) FROM feedbacks AS f WHERE " + where;
   }
 
   private static String expression(SortField sort) {

@@ -56,6 +56,27 @@ class InboxConcurrencyTest {
     assertEquals(CALLERS - 1, statuses.stream().filter(status -> status == 409).count(), statuses::toString);
   }
 
+  @Test
+  void concurrentWritesAreAllCounted() throws Exception {
+    long total = expect(200, inbox.count()).path("count").asLong();
+    for (var response : race(() -> {
+      for (int i = 0; i < 10; i++) {
+        expect(201, inbox.create("{\"rating\":2,\"scale\":\"1-5\",\"source\":\"shop\"}"));
+      }
+      return expect(200, inbox.list("source", "shop", "limit", "1"));
+    })) {
+      String id = response.path("data").path(0).path("id").asText();
+      expect(200, inbox.setState(id, "{\"state\":\"in_progress\"}"));
+    }
+    assertEquals(total + CALLERS * 10, expect(200, inbox.count()).path("count").asLong());
+    assertEquals(CALLERS * 10, expect(200, inbox.count("source", "shop", "score", "2")).path("count").asLong());
+    long working = expect(200, inbox.count("source", "shop", "state", "in_progress")).path("count").asLong();
+    long open = expect(200, inbox.count("source", "shop", "state", "open")).path("count").asLong();
+    assertEquals(CALLERS * 10, working + open, "a state change moves a count, never loses one");
+    assertEquals(working, expect(200, inbox.list("source", "shop", "state", "in_progress", "limit", "100"))
+        .path("data").size());
+  }
+
   private static <T> List<T> race(Callable<T> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
