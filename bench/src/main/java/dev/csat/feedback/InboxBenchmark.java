@@ -105,8 +105,9 @@ public final class InboxBenchmark {
         {"query":[{"filter_type":"rating","operator":"lte","value":2},
                   {"filter_type":"state","operator":"neq","value":"done"}]}"""));
     measure("count, selective (agent a17)", count, get("agent_id", "a17"));
-    measure("count, unselective (state=done)", count, get("state", "done"));
+    measure("count, unselective (state=done, 90%)", count, get("state", "done"));
     measure("count, no filter", count, get());
+    measure("count, one year (half of the rows)", count, get("start_date", "2025-11-01", "end_date", "2026-10-31"));
     export("export csv, agent a17", get("agent_id", "a17"));
     if (fullExport) {
       export("export csv, everything", get());
