@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The WHERE clause of a {@link FeedbackQuery} over {@code feedbacks AS f}: always the tenant
- * first, then each condition with its values as named parameters (never in the SQL text). Every
- * expression matches an index of V003 (see the benchmark's EXPLAIN output).
+ * The WHERE clause of a {@link FeedbackQuery} over {@code feedbacks AS f} (or, for counts on its
+ * dimensions, {@code feedback_counts AS f}, whose columns have the same names): always the
+ * tenant first, then each condition with its values as named parameters (never in the SQL
+ * text). Every expression matches an index of V003 (see the benchmark's EXPLAIN output).
  */
 final class FeedbackFilterSql {
   // Lists travel as one text parameter split in SQL (the Data API takes no arrays). Values never
