@@ -18,13 +18,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /** createFeedback: POST /feedbacks (any source; Idempotency-Key honoured) */
-public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandler.Body, FeedbackView> {
-  /** The request body without the idempotency key, which comes from a header. */
-  record Body(IncomingFeedback feedback) {}
-
+public final class CreateFeedbackHandler extends ApiHandler<IncomingFeedback, FeedbackView> {
   static final int MAX_METADATA_CHARS = 4_096;
 
-  static final BodyReader<Body> BODY = body -> {
+  /** The body, without the idempotency key: that comes from a header and joins in {@link #handle}. */
+  static final BodyReader<IncomingFeedback> BODY = body -> {
     body.allowOnly(Set.of("product_key", "feature_key", "user_email", "respondent_id", "rating", "scale", "comment",
         "source", "platform", "reference", "company_id", "company_name", "agent_id", "agent_name", "carrier",
         "country", "metadata", "state", "user_agent", "created_at"));
@@ -34,7 +32,8 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
     if (featureKey != null && productKey == null && !checks.hasProblemWith("product_key")) {
       checks.add("feature_key", "needs product_key");
     }
-    Scale scale = body.text("scale") == null ? Scale.TEN : WireNamed.read(Scale.class, body.text("scale"), "scale", checks);
+    String scaleName = body.text("scale");
+    Scale scale = scaleName == null ? Scale.TEN : WireNamed.read(Scale.class, scaleName, "scale", checks);
     Integer rating = body.requiredInteger("rating", 0, Scale.TEN.max());
     if (rating != null && scale != null && !scale.contains(rating)) {
       checks.add("rating", "must be from " + scale.min() + " to " + scale.max() + " on the scale " + scale.wireName());
@@ -58,14 +57,14 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
         checks.key("carrier", body.text("carrier")),
         country(body),
         body.objectText("metadata", MAX_METADATA_CHARS),
-        body.text("state") == null ? State.OPEN : WireNamed.read(State.class, body.text("state"), "state", checks),
+        state(body),
         checks.text("user_agent", body.text("user_agent"), 0, Limits.MAX_USER_AGENT_LENGTH),
         createdAt(body),
         null);
     if (body.has("agent_name") && feedback.agentId() == null && !checks.hasProblemWith("agent_id")) {
       checks.add("agent_name", "needs agent_id");
     }
-    return new Body(feedback);
+    return feedback;
   };
 
   private final Inbox inbox;
@@ -80,10 +79,15 @@ public final class CreateFeedbackHandler extends ApiHandler<CreateFeedbackHandle
   }
 
   @Override
-  protected Reply<FeedbackView> handle(Call<Body> call) {
-    IncomingFeedback feedback = call.body().feedback();
+  protected Reply<FeedbackView> handle(Call<IncomingFeedback> call) {
+    IncomingFeedback feedback = call.body();
     call.requireActingFor(feedback.userEmail());
     return Reply.created(FeedbackView.of(inbox.create(call.tenant(), feedback.withIdempotencyKey(call.idempotencyKey()))));
+  }
+
+  private static State state(JsonBody body) {
+    String name = body.text("state");
+    return name == null ? State.OPEN : WireNamed.read(State.class, name, "state", body.checks());
   }
 
   private static String country(JsonBody body) {

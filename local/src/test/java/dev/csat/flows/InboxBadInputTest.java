@@ -87,27 +87,27 @@ class InboxBadInputTest {
 
   static Stream<Arguments> badSearches() {
     return Stream.of(
-        search("query[0].filter_type", "{\"query\":[{\"filter_type\":\"colour\",\"operator\":\"eq\",\"value\":\"red\"}]}"),
-        search("query[0].operator", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"between\",\"value\":\"done\"}]}"),
-        search("query[0].operator", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"gt\",\"value\":\"done\"}]}"),
-        search("query[0].operator", "{\"query\":[{\"filter_type\":\"comment\",\"operator\":\"eq\",\"value\":\"x\"}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"eq\",\"value\":\"closed\"}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":\"5\"}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":11}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"in\",\"value\":[]}]}"),
-        search("query[0].value[1]", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"in\",\"value\":[1,2.5]}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"created_at\",\"operator\":\"gte\",\"value\":\"yesterday\"}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"company_id\",\"operator\":\"eq\",\"value\":{\"id\":1}}]}"),
-        search("query[0].value", "{\"query\":[{\"filter_type\":\"agent_id\",\"operator\":\"eq\"}]}"),
-        search("query[0].unit", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":1,\"unit\":\"x\"}]}"),
-        search("query[1]", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":1}, 7]}"),
-        search("query", "{\"query\":{\"filter_type\":\"rating\"}}"),
-        search("order_by.order_by_type", "{\"order_by\":{\"order_by_type\":\"colour\"}}"),
-        search("order_by.direction", "{\"order_by\":{\"direction\":\"sideways\"}}"),
-        search("limit", "{\"limit\":0}"),
-        search("page", "{\"page\":2}"),
-        search("body", "[]"),
-        search("body", ""));
+        named("query[0].filter_type", "{\"query\":[{\"filter_type\":\"colour\",\"operator\":\"eq\",\"value\":\"red\"}]}"),
+        named("query[0].operator", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"between\",\"value\":\"done\"}]}"),
+        named("query[0].operator", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"gt\",\"value\":\"done\"}]}"),
+        named("query[0].operator", "{\"query\":[{\"filter_type\":\"comment\",\"operator\":\"eq\",\"value\":\"x\"}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"state\",\"operator\":\"eq\",\"value\":\"closed\"}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":\"5\"}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":11}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"in\",\"value\":[]}]}"),
+        named("query[0].value[1]", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"in\",\"value\":[1,2.5]}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"created_at\",\"operator\":\"gte\",\"value\":\"yesterday\"}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"company_id\",\"operator\":\"eq\",\"value\":{\"id\":1}}]}"),
+        named("query[0].value", "{\"query\":[{\"filter_type\":\"agent_id\",\"operator\":\"eq\"}]}"),
+        named("query[0].unit", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":1,\"unit\":\"x\"}]}"),
+        named("query[1]", "{\"query\":[{\"filter_type\":\"rating\",\"operator\":\"eq\",\"value\":1}, 7]}"),
+        named("query", "{\"query\":{\"filter_type\":\"rating\"}}"),
+        named("order_by.order_by_type", "{\"order_by\":{\"order_by_type\":\"colour\"}}"),
+        named("order_by.direction", "{\"order_by\":{\"direction\":\"sideways\"}}"),
+        named("limit", "{\"limit\":0}"),
+        named("page", "{\"page\":2}"),
+        named("body", "[]"),
+        named("body", ""));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -121,27 +121,27 @@ class InboxBadInputTest {
 
   static Stream<Arguments> badFeedbacks() {
     return Stream.of(
-        search("rating", "{\"source\":\"ticket\"}"),
-        search("source", "{\"rating\":3}"),
-        search("source", "{\"rating\":3,\"source\":\"email\"}"),
-        search("rating", "{\"rating\":7,\"scale\":\"1-5\",\"source\":\"ticket\"}"),
-        search("rating", "{\"rating\":0,\"source\":\"ticket\"}"),
-        search("rating", "{\"rating\":2,\"scale\":\"thumbs\",\"source\":\"ticket\"}"),
-        search("scale", "{\"rating\":3,\"scale\":\"stars\",\"source\":\"ticket\"}"),
-        search("feature_key", "{\"rating\":3,\"source\":\"ticket\",\"feature_key\":\"dashboard\"}"),
-        search("product_key", "{\"rating\":3,\"source\":\"ticket\",\"product_key\":\"no-such-app\"}"),
-        search("feature_key", "{\"rating\":3,\"source\":\"ticket\",\"product_key\":\"acme-app\",\"feature_key\":\"nope\"}"),
-        search("user_email", "{\"rating\":3,\"source\":\"ticket\",\"user_email\":\"not an email\"}"),
-        search("country", "{\"rating\":3,\"source\":\"ticket\",\"country\":\"Mexico\"}"),
-        search("metadata", "{\"rating\":3,\"source\":\"ticket\",\"metadata\":[1,2]}"),
-        search("metadata", "{\"rating\":3,\"source\":\"ticket\",\"metadata\":{\"x\":\"" + "y".repeat(5000) + "\"}}"),
-        search("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"" + "y".repeat(10_001) + "\"}"),
-        search("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"bell \\u0007\"}"),
-        search("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"nul \\u0000\"}"),
-        search("agent_name", "{\"rating\":3,\"source\":\"ticket\",\"agent_name\":\"Nobody\"}"),
-        search("state", "{\"rating\":3,\"source\":\"ticket\",\"state\":\"closed\"}"),
-        search("created_at", "{\"rating\":3,\"source\":\"ticket\",\"created_at\":\"2026-04-10\"}"),
-        search("id", "{\"rating\":3,\"source\":\"ticket\",\"id\":\"019a6b1e-7c40-7d2a-9b1e-3f0c5a7d9e21\"}"));
+        named("rating", "{\"source\":\"ticket\"}"),
+        named("source", "{\"rating\":3}"),
+        named("source", "{\"rating\":3,\"source\":\"email\"}"),
+        named("rating", "{\"rating\":7,\"scale\":\"1-5\",\"source\":\"ticket\"}"),
+        named("rating", "{\"rating\":0,\"source\":\"ticket\"}"),
+        named("rating", "{\"rating\":2,\"scale\":\"thumbs\",\"source\":\"ticket\"}"),
+        named("scale", "{\"rating\":3,\"scale\":\"stars\",\"source\":\"ticket\"}"),
+        named("feature_key", "{\"rating\":3,\"source\":\"ticket\",\"feature_key\":\"dashboard\"}"),
+        named("product_key", "{\"rating\":3,\"source\":\"ticket\",\"product_key\":\"no-such-app\"}"),
+        named("feature_key", "{\"rating\":3,\"source\":\"ticket\",\"product_key\":\"acme-app\",\"feature_key\":\"nope\"}"),
+        named("user_email", "{\"rating\":3,\"source\":\"ticket\",\"user_email\":\"not an email\"}"),
+        named("country", "{\"rating\":3,\"source\":\"ticket\",\"country\":\"Mexico\"}"),
+        named("metadata", "{\"rating\":3,\"source\":\"ticket\",\"metadata\":[1,2]}"),
+        named("metadata", "{\"rating\":3,\"source\":\"ticket\",\"metadata\":{\"x\":\"" + "y".repeat(5000) + "\"}}"),
+        named("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"" + "y".repeat(10_001) + "\"}"),
+        named("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"bell \\u0007\"}"),
+        named("comment", "{\"rating\":3,\"source\":\"ticket\",\"comment\":\"nul \\u0000\"}"),
+        named("agent_name", "{\"rating\":3,\"source\":\"ticket\",\"agent_name\":\"Nobody\"}"),
+        named("state", "{\"rating\":3,\"source\":\"ticket\",\"state\":\"closed\"}"),
+        named("created_at", "{\"rating\":3,\"source\":\"ticket\",\"created_at\":\"2026-04-10\"}"),
+        named("id", "{\"rating\":3,\"source\":\"ticket\",\"id\":\"019a6b1e-7c40-7d2a-9b1e-3f0c5a7d9e21\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -172,7 +172,8 @@ class InboxBadInputTest {
     return Arguments.of(name, List.of(query));
   }
 
-  private static Arguments search(String name, String body) {
+  /** A body and the parameter its problem must name. */
+  private static Arguments named(String name, String body) {
     return Arguments.of(name, body);
   }
 }
