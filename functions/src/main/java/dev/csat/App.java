@@ -1,5 +1,8 @@
 package dev.csat;
 
+import dev.csat.analytics.Analytics;
+import dev.csat.analytics.DataApiAnalyticsRepository;
+
 import dev.csat.apikeys.ApiKeyVerification;
 import dev.csat.apikeys.ApiKeys;
 import dev.csat.apikeys.DataApiApiKeyRepository;
@@ -38,6 +41,7 @@ public final class App {
   private final Interactions interactions;
   private final Inbox inbox;
   private final ApiKeys apiKeys;
+  private final Analytics analytics;
   private final ApiKeyVerifier apiKeyVerifier;
   // Built on first use: only the authorizer verifies tokens, and the other functions run without keys configured.
   private JwtVerifier jwtVerifier;
@@ -48,6 +52,7 @@ public final class App {
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
     this.interactions = new Interactions(new DataApiInteractionRepository(dataApi), clock);
     this.inbox = new Inbox(new DataApiInboxRepository(dataApi), new CursorCodec(cursorKey()), clock);
+    this.analytics = new Analytics(new DataApiAnalyticsRepository(dataApi), clock);
     var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
     this.apiKeys = new ApiKeys(apiKeyRepository, clock);
     this.apiKeyVerifier = new ApiKeyVerification(apiKeyRepository, clock);
@@ -103,6 +108,10 @@ public final class App {
 
   public ApiKeys apiKeys() {
     return apiKeys;
+  }
+
+  public Analytics analytics() {
+    return analytics;
   }
 
   /**

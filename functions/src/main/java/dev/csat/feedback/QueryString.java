@@ -2,21 +2,18 @@ package dev.csat.feedback;
 
 import dev.csat.core.Checks;
 import dev.csat.http.Call;
-import java.time.DateTimeException;
+import dev.csat.http.QueryParams;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * The filters and sort of GET /feedbacks, /feedbacks/count and /feedbacks/export, read from the
- * query string into the same conditions the filter language (POST /feedbacks/search) builds.
- * List parameters may repeat or hold comma-separated values. Unknown parameters are refused, so
- * a typo never silently widens a filter.
+ * query string ({@link QueryParams}) into the same conditions the filter language
+ * (POST /feedbacks/search) builds.
  */
 final class QueryString {
   static final Set<String> FILTERS = Set.of("product_key", "feature_key", "source", "platform", "score",
@@ -25,21 +22,20 @@ final class QueryString {
   private static final int MAX_SEARCH_LENGTH = 200;
 
   private final Call<?> call;
-  private final Checks checks = new Checks();
+  private final QueryParams params;
+  private final Checks checks;
 
-  private QueryString(Call<?> call) {
+  private QueryString(Call<?> call, QueryParams params) {
     this.call = call;
+    this.params = params;
+    this.checks = params.checks();
   }
 
   /** Reads the call's query string; {@code paging} names the parameters the operation takes besides filters. */
   static QueryString read(Call<?> call, Set<String> paging) {
-    var query = new QueryString(call);
-    for (String name : call.queryParameters().keySet()) {
-      if (!FILTERS.contains(name) && !paging.contains(name)) {
-        query.checks.add(name, "is not a known query parameter");
-      }
-    }
-    return query;
+    Set<String> known = new HashSet<>(FILTERS);
+    known.addAll(paging);
+    return new QueryString(call, new QueryParams(call, known));
   }
 
   Checks checks() {
@@ -67,7 +63,7 @@ final class QueryString {
     in(conditions, FilterField.STATE, "state");
     scores(conditions);
     dateRange(conditions);
-    Boolean hasComment = bool("has_comment");
+    Boolean hasComment = params.bool("has_comment");
     if (hasComment != null) {
       conditions.add(Condition.of(FilterField.HAS_COMMENT, Operator.EQ, hasComment));
     }
@@ -91,34 +87,16 @@ final class QueryString {
 
   /** An integer parameter within [min, max], or null when absent. */
   Long integer(String name, long min, long max) {
-    String value = single(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      long number = Long.parseLong(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    checks.add(name, "must be an integer from " + min + " to " + max);
-    return null;
+    return params.integer(name, min, max);
   }
 
   /** A parameter given at most once, or null when absent. */
   String single(String name) {
-    List<String> values = call.query(name);
-    if (values.size() > 1) {
-      checks.add(name, "must be given once");
-      return null;
-    }
-    return values.isEmpty() ? null : values.getFirst();
+    return params.single(name);
   }
 
   private void in(List<Condition> conditions, FilterField field, String name) {
-    List<String> items = items(name);
+    List<String> items = params.items(name);
     if (!items.isEmpty()) {
       in(conditions, field, name, new ArrayList<Object>(items));
     }
@@ -136,7 +114,7 @@ final class QueryString {
 
   private void scores(List<Condition> conditions) {
     List<Object> ratings = new ArrayList<>();
-    for (String item : items("score")) {
+    for (String item : params.items("score")) {
       try {
         ratings.add(Integer.parseInt(item));
       } catch (NumberFormatException e) {
@@ -150,9 +128,9 @@ final class QueryString {
 
   /** start_date and end_date are whole days, both included, in time_zone (UTC by default). */
   private void dateRange(List<Condition> conditions) {
-    ZoneId zone = zone();
-    LocalDate start = date("start_date");
-    LocalDate end = date("end_date");
+    ZoneId zone = params.zone("time_zone");
+    LocalDate start = params.date("start_date");
+    LocalDate end = params.date("end_date");
     if (start != null && end != null && end.isBefore(start)) {
       checks.add("end_date", "must not be before start_date");
       return;
@@ -166,64 +144,6 @@ final class QueryString {
     if (end != null) {
       conditions.add(Condition.of(FilterField.CREATED_AT, Operator.LT, end.plusDays(1).atStartOfDay(zone).toInstant()));
     }
-  }
-
-  private ZoneId zone() {
-    String name = single("time_zone");
-    if (name == null) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      // Region ids (Europe/Berlin) and UTC; bare offsets would ignore daylight saving time.
-      ZoneId zone = ZoneId.of(name);
-      if (!(zone instanceof ZoneOffset) || name.equals("UTC")) {
-        return zone;
-      }
-    } catch (DateTimeException e) {
-      // reported below
-    }
-    checks.add("time_zone", "must be an IANA time zone such as Europe/Berlin or UTC");
-    return null;
-  }
-
-  private LocalDate date(String name) {
-    String value = single(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      LocalDate date = LocalDate.parse(value);
-      if (date.getYear() >= 1970 && date.getYear() <= 9999) {
-        return date;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    checks.add(name, "must be a date as YYYY-MM-DD");
-    return null;
-  }
-
-  private Boolean bool(String name) {
-    String value = single(name);
-    if (value == null) {
-      return null;
-    }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> {
-        checks.add(name, "must be true or false");
-        yield null;
-      }
-    };
-  }
-
-  private List<String> items(String name) {
-    List<String> items = new ArrayList<>();
-    for (String value : call.query(name)) {
-      items.addAll(List.of(value.split(",", -1)));
-    }
-    return items;
   }
 
   /** The text as a LIKE literal: its own % and _ and backslashes match only themselves. */

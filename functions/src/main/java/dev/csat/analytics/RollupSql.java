@@ -1,0 +1,75 @@
+package dev.csat.analytics;
+
+import static java.util.stream.Collectors.joining;
+
+import java.util.Arrays;
+
+/**
+ * The SQL that feedback_rollups (V006) is read and written with: column lists, the value each
+ * dimension takes from a change row, and the statement that moves a batch of queued changes
+ * into the rollups.
+ */
+final class RollupSql {
+  /** Every rating column, in {@link RatingSlot} order: "ten_1, ten_2, ..., thumbs_1". */
+  static final String RATING_COLUMNS = RatingSlot.ALL.stream().map(RatingSlot::column).collect(joining(", "));
+
+  private static final String GRAINS = """
+      (VALUES ('quarter', date_bin('15 minutes', b.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')),
+              ('hour', date_trunc('hour', b.created_at, 'UTC')),
+              ('day', date_trunc('day', b.created_at, 'UTC')),
+              ('month', date_trunc('month', b.created_at, 'UTC'))) AS g (grain, bucket)""";
+
+  /*
+   * The oldest changes, each taken by one run only (SKIP LOCKED), deleted from the queue and added
+   * to every grain and dimension in the same statement: a change is always either queued or
+   * rolled up. Rows are written in key order so that concurrent runs lock them in the same order.
+   */
+  static final String ROLL_UP = """
+      WITH batch AS (
+        DELETE FROM feedback_changes
+        WHERE seq IN (SELECT seq FROM feedback_changes ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
+        RETURNING *
+      ), expanded AS (
+        SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, b.source, b.scale, b.rating, b.delta
+        FROM batch AS b
+        CROSS JOIN LATERAL %s
+        CROSS JOIN LATERAL (VALUES ('all', ''), %s) AS d (dim, value)
+      ), stored AS (
+        INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, source, %s)
+        SELECT tenant_id, dim, value, grain, bucket, source, %s
+        FROM expanded
+        GROUP BY tenant_id, dim, grain, bucket, value, source
+        ORDER BY tenant_id, dim, grain, bucket, value, source
+        ON CONFLICT (tenant_id, dim, grain, bucket, value, source) DO UPDATE SET %s
+        RETURNING 1
+      )
+      SELECT count(*) AS changes, (SELECT count(*) FROM stored) AS rows FROM batch""".formatted(
+      GRAINS,
+      Arrays.stream(Dimension.values())
+          .map(dimension -> "('" + dimension.sqlName() + "', " + value(dimension, "b") + ")")
+          .collect(joining(", ")),
+      RATING_COLUMNS,
+      RatingSlot.ALL.stream().map(slot -> "coalesce(sum(delta) FILTER (WHERE " + isSlot(slot, "expanded") + "), 0)")
+          .collect(joining(", ")),
+      RatingSlot.ALL.stream().map(slot -> slot.column() + " = r." + slot.column() + " + EXCLUDED." + slot.column())
+          .collect(joining(", ")));
+
+  private RollupSql() {}
+
+  /** The value of {@code dimension} for a feedbacks or feedback_changes row aliased {@code row}; '' for none. */
+  static String value(Dimension dimension, String row) {
+    return switch (dimension) {
+      case PRODUCT -> "coalesce(" + row + ".product_key, '')";
+      case FEATURE -> "coalesce(" + row + ".product_key || '/' || coalesce(" + row + ".feature_key, ''), '')";
+      case PLATFORM -> "coalesce(" + row + ".platform, '')";
+      case COMPANY -> "coalesce(" + row + ".company_id, '')";
+      case AGENT -> "coalesce(" + row + ".agent_id, '')";
+      case CARRIER -> "coalesce(" + row + ".carrier, '')";
+    };
+  }
+
+  /** Whether a row aliased {@code row} (with scale and rating columns) is a rating of this slot. */
+  static String isSlot(RatingSlot slot, String row) {
+    return row + ".scale = '" + slot.scale().wireName() + "' AND " + row + ".rating = " + slot.rating();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.csat.analytics;
+
+import static java.util.stream.Collectors.joining;
+
+import dev.csat.data.SqlParams;
+import dev.csat.feedback.Source;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The statements that read tallies: the rollup rows of the time cover (each read by index
+ * range) plus the queued changes of the same time span, summed per period or per group. Only the
+ * rating columns the filter counts are summed; each source's count is the sum of those columns.
+ */
+final class TallySql {
+  private TallySql() {}
+
+  /** One row per period that has ratings: "period" (1-based) and the tally columns. */
+  static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
+    Dimension dimension = filter.dimension();
+    params.text("tenant", tenant).text("boundaries", array(boundaries.stream().map(Instant::toString)));
+    String counted = counted(boundaries, dimension, filter, "r.bucket", "c.created_at", params);
+    return """
+        WITH cover AS (%s), counted (at, source, %s) AS (%s)
+        SELECT width_bucket(at, CAST(:boundaries AS timestamptz[])) AS period, %s
+        FROM counted GROUP BY 1""".formatted(COVER, RollupSql.RATING_COLUMNS, counted, sums(filter));
+  }
+
+  /**
+   * The top {@code :limit} groups by count (ties by value), then one row for the rest (group
+   * NULL, top false); every row carries "groups", how many groups have ratings.
+   */
+  static String ranking(String tenant, Instant from, Instant to, AnalyticsFilter filter, BreakdownField by,
+      int limit, SqlParams params) {
+    params.text("tenant", tenant).integer("limit", limit);
+    Dimension read = by.dimension().orElse(filter.dimension());
+    String group = by.dimension().isPresent() ? "r.value" : "r.source";
+    String tailGroup = by.dimension().map(dimension -> RollupSql.value(dimension, "c")).orElse("c.source");
+    String counted = counted(List.of(from, to), read, filter, group, tailGroup, params);
+    String columns = RatingSlot.ALL.stream().map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column())
+        .collect(joining(", "));
+    String sources = Arrays.stream(Source.values())
+        .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
+        .collect(joining(", "));
+    return """
+        WITH cover AS (%s), counted (grp, source, %s) AS (%s),
+        grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
+        ranked AS (
+          SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
+          FROM grouped WHERE total > 0
+        )
+        SELECT CASE WHEN rank <= :limit THEN grp END AS grp, rank <= :limit AS top, min(rank) AS rank,
+               min(groups) AS groups, %s, %s
+        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(COVER, RollupSql.RATING_COLUMNS, counted,
+        sums(filter), columns, sources);
+  }
+
+  private static final String COVER = """
+      SELECT * FROM unnest(CAST(:grains AS text[]), CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]))
+        AS c (grain, lo, hi)""";
+
+  /**
+   * The rows to sum: rollup rows of {@code dimension} ('all' if null) in the cover of the periods,
+   * then the queued changes in [first, last boundary); each row's first column is {@code key}
+   * (rollups, alias r) or {@code tailKey} (changes, alias c).
+   */
+  private static String counted(List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter, String key,
+      String tailKey, SqlParams params) {
+    List<TimeCover.Range> cover = TimeCover.of(boundaries);
+    params.text("grains", array(cover.stream().map(range -> range.grain().sqlName())))
+        .text("froms", array(cover.stream().map(range -> range.from().toString())))
+        .text("tos", array(cover.stream().map(range -> range.to().toString())))
+        .timestamp("from", boundaries.getFirst())
+        .timestamp("to", boundaries.getLast())
+        .text("dim", dimension == null ? "all" : dimension.sqlName());
+    StringBuilder rollupFilter = new StringBuilder();
+    StringBuilder tailFilter = new StringBuilder();
+    if (filter.dimension() != null) {
+      params.text("values", array(filter.values().stream()));
+      String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
+      rollupFilter.append(" AND ").append(rollupValue).append(" = ANY (CAST(:values AS text[]))");
+      tailFilter.append(" AND ").append(RollupSql.value(filter.dimension(), "c"))
+          .append(" = ANY (CAST(:values AS text[]))");
+    }
+    if (!filter.sources().isEmpty()) {
+      params.text("sources", array(filter.sources().stream().map(Source::wireName)));
+      rollupFilter.append(" AND r.source = ANY (CAST(:sources AS text[]))");
+      tailFilter.append(" AND c.source = ANY (CAST(:sources AS text[]))");
+    }
+    String tailColumns = RatingSlot.ALL.stream()
+        .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
+        .collect(joining(", "));
+    return """
+        SELECT %s, r.source, %s
+        FROM cover JOIN feedback_rollups AS r
+          ON r.tenant_id = :tenant AND r.dim = :dim AND r.grain = cover.grain
+         AND r.bucket >= cover.lo AND r.bucket < cover.hi%s
+        UNION ALL
+        SELECT %s, c.source, %s
+        FROM feedback_changes AS c
+        WHERE c.tenant_id = :tenant AND c.created_at >= :from AND c.created_at < :to%s""".formatted(
+        key, prefixed("r.", RatingSlot.ALL.stream().map(RatingSlot::column)), rollupFilter, tailKey, tailColumns,
+        tailFilter);
+  }
+
+  /** The counted rating columns summed (the others 0), each source's count and the total. */
+  private static String sums(AnalyticsFilter filter) {
+    List<RatingSlot> counted = RatingSlot.ALL.stream().filter(filter::counts).toList();
+    String total = counted.isEmpty() ? "0" : counted.stream().map(RatingSlot::column).collect(joining(" + "));
+    String ratings = RatingSlot.ALL.stream()
+        .map(slot -> (filter.counts(slot) ? "sum(" + slot.column() + ")" : "0") + " AS " + slot.column())
+        .collect(joining(", "));
+    String sources = Arrays.stream(Source.values())
+        .map(source -> "coalesce(sum(" + total + ") FILTER (WHERE source = '" + source.wireName() + "'), 0) AS "
+            + source.wireName())
+        .collect(joining(", "));
+    return ratings + ", " + sources + ", sum(" + total + ") AS total";
+  }
+
+  private static String prefixed(String prefix, Stream<String> columns) {
+    return columns.map(column -> prefix + column).collect(joining(", "));
+  }
+
+  /** A PostgreSQL array literal of the values, each quoted. */
+  static String array(Stream<String> values) {
+    return values.map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(joining(",", "{", "}"));
+  }
+}
