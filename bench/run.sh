@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox]
+# Runs the benchmarks: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox|analytics]
 # Figures and how to read them: bench/README.md.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +33,12 @@ inbox() {
   POWERTOOLS_LOG_LEVEL=WARN "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.feedback.InboxBenchmark \
     "$rows" ${PLANS:+plans} ${NO_FULL_EXPORT:+no-full-export}
 }
+analytics() {
+  rows=${ROWS:-1000000}
+  echo "== Analytics at $rows rows: rollup time, database time and Data API calls per request (data: inbox-data)"
+  POWERTOOLS_LOG_LEVEL=WARN "$java" -Dcsat.log.target=SYSTEM_ERR -cp "$cp" dev.csat.analytics.AnalyticsBenchmark \
+    "$rows" ${PLANS:+plans}
+}
 
 case "${1:-all}" in
   cold-start) cold_start ;;
@@ -40,6 +46,7 @@ case "${1:-all}" in
   round-trips) round_trips ;;
   inbox-data) inbox_data ;;
   inbox) inbox ;;
+  analytics) analytics ;;
   all) cold_start; round_trips; handler ;;
-  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans, NO_FULL_EXPORT=1 skips exporting every row)" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox|analytics] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans, NO_FULL_EXPORT=1 skips exporting every row)" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.bench.FeedbackData;
+import dev.csat.bench.RecordingRdsDataClient;
 import dev.csat.data.DataApi;
 import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;

@@ -17,14 +17,17 @@ import java.util.stream.Stream;
 final class TallySql {
   private TallySql() {}
 
-  /** One row per period that has ratings: "period" (1-based) and the tally columns. */
+  /**
+   * One row per period that has ratings: "period" (1-based) and the tally columns. The
+   * boundaries are cast once (a scalar subquery), not once per row.
+   */
   static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
     Dimension dimension = filter.dimension();
     params.text("tenant", tenant).text("boundaries", array(boundaries.stream().map(Instant::toString)));
     String counted = counted(boundaries, dimension, filter, "r.bucket", "c.created_at", params);
     return """
-        WITH cover AS (%s), counted (at, source, %s) AS (%s)
-        SELECT width_bucket(at, CAST(:boundaries AS timestamptz[])) AS period, %s
+        WITH cover AS (%s), counted (at, source, %s, n) AS (%s)
+        SELECT width_bucket(at, (SELECT CAST(:boundaries AS timestamptz[]))) AS period, %s
         FROM counted GROUP BY 1""".formatted(COVER, RollupSql.RATING_COLUMNS, counted, sums(filter));
   }
 
@@ -45,7 +48,7 @@ final class TallySql {
         .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
         .collect(joining(", "));
     return """
-        WITH cover AS (%s), counted (grp, source, %s) AS (%s),
+        WITH cover AS (%s), counted (grp, source, %s, n) AS (%s),
         grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
         ranked AS (
           SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
@@ -92,31 +95,50 @@ final class TallySql {
     String tailColumns = RatingSlot.ALL.stream()
         .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
         .collect(joining(", "));
+    // One index range scan per cover range (LATERAL, and OFFSET 0 so that the planner cannot pull
+    // the subquery up into a join that scans every row of the dimension against every range).
     return """
-        SELECT %s, r.source, %s
-        FROM cover JOIN feedback_rollups AS r
-          ON r.tenant_id = :tenant AND r.dim = :dim AND r.grain = cover.grain
-         AND r.bucket >= cover.lo AND r.bucket < cover.hi%s
+        SELECT r.*
+        FROM cover CROSS JOIN LATERAL (
+          SELECT %s, r.source, %s, %s
+          FROM feedback_rollups AS r
+          WHERE r.tenant_id = :tenant AND r.dim = :dim AND r.grain = cover.grain
+            AND r.bucket >= cover.lo AND r.bucket < cover.hi%s
+          OFFSET 0) AS r
         UNION ALL
-        SELECT %s, c.source, %s
+        SELECT %s, c.source, %s, %s
         FROM feedback_changes AS c
         WHERE c.tenant_id = :tenant AND c.created_at >= :from AND c.created_at < :to%s""".formatted(
-        key, prefixed("r.", RatingSlot.ALL.stream().map(RatingSlot::column)), rollupFilter, tailKey, tailColumns,
-        tailFilter);
+        key, prefixed("r.", RatingSlot.ALL.stream().map(RatingSlot::column)), total(filter, "r."), rollupFilter,
+        tailKey, tailColumns, total(filter, "c_"), tailFilter);
+  }
+
+  /**
+   * A row's count of the ratings the filter counts: the sum of those columns of a rollup row
+   * ({@code "r."}), or for a queued change ({@code "c_"}) its delta when its slot counts.
+   */
+  private static String total(AnalyticsFilter filter, String row) {
+    List<RatingSlot> counted = RatingSlot.ALL.stream().filter(filter::counts).toList();
+    if (counted.isEmpty()) {
+      return "0";
+    }
+    if (row.equals("r.")) {
+      return counted.stream().map(slot -> "r." + slot.column()).collect(joining(" + "));
+    }
+    return "CASE WHEN " + counted.stream().map(slot -> "(" + RollupSql.isSlot(slot, "c") + ")")
+        .collect(joining(" OR ")) + " THEN c.delta ELSE 0 END";
   }
 
   /** The counted rating columns summed (the others 0), each source's count and the total. */
   private static String sums(AnalyticsFilter filter) {
-    List<RatingSlot> counted = RatingSlot.ALL.stream().filter(filter::counts).toList();
-    String total = counted.isEmpty() ? "0" : counted.stream().map(RatingSlot::column).collect(joining(" + "));
     String ratings = RatingSlot.ALL.stream()
         .map(slot -> (filter.counts(slot) ? "sum(" + slot.column() + ")" : "0") + " AS " + slot.column())
         .collect(joining(", "));
     String sources = Arrays.stream(Source.values())
-        .map(source -> "coalesce(sum(" + total + ") FILTER (WHERE source = '" + source.wireName() + "'), 0) AS "
+        .map(source -> "coalesce(sum(n) FILTER (WHERE source = '" + source.wireName() + "'), 0) AS "
             + source.wireName())
         .collect(joining(", "));
-    return ratings + ", " + sources + ", sum(" + total + ") AS total";
+    return ratings + ", " + sources + ", sum(n) AS total";
   }
 
   private static String prefixed(String prefix, Stream<String> columns) {

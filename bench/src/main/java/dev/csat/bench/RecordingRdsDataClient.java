@@ -1,4 +1,4 @@
-package dev.csat.feedback;
+package dev.csat.bench;
 
 import java.util.List;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -10,11 +10,11 @@ import software.amazon.awssdk.services.rdsdata.model.Field;
  * The real client, remembering the last statement it sent, so the benchmark can ask PostgreSQL
  * for the plan of exactly the SQL and parameters a request used.
  */
-final class RecordingRdsDataClient implements RdsDataClient {
+public final class RecordingRdsDataClient implements RdsDataClient {
   private final RdsDataClient delegate;
   private volatile ExecuteStatementRequest last;
 
-  RecordingRdsDataClient(RdsDataClient delegate) {
+  public RecordingRdsDataClient(RdsDataClient delegate) {
     this.delegate = delegate;
   }
 
@@ -25,7 +25,7 @@ final class RecordingRdsDataClient implements RdsDataClient {
   }
 
   /** EXPLAIN (ANALYZE, BUFFERS) of the last statement, as PostgreSQL prints it. */
-  String explainLast() {
+  public String explainLast() {
     ExecuteStatementRequest request = last;
     var explain = request.toBuilder().sql("EXPLAIN (ANALYZE, BUFFERS) " + request.sql()).build();
     StringBuilder plan = new StringBuilder();

@@ -1,0 +1,257 @@
+package dev.csat.analytics;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csat.App;
+import dev.csat.auth.Scopes;
+import dev.csat.bench.FeedbackData;
+import dev.csat.bench.RecordingRdsDataClient;
+import dev.csat.data.DataApi;
+import dev.csat.http.ApiHandler;
+import dev.csat.local.dataapi.LocalDataApi;
+import dev.csat.local.db.EmbeddedDatabase;
+import dev.csat.local.gateway.LocalContext;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+
+/**
+ * Analytics at scale: {@code AnalyticsBenchmark <rows> [plans]} on the data of
+ * {@link FeedbackData}. First the rollup: every queued change (after a load, all the ratings)
+ * folded in by the rollup's own statements, timed; then the work of one day of ratings. Then,
+ * per request, database time (measured at the local Data API endpoint) and Data API calls, p50
+ * and p95 over repeated runs, with an empty queue and with a queued tail. Run with
+ * bench/run.sh analytics.
+ */
+public final class AnalyticsBenchmark {
+  private static final int RUNS = 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Two years of data end here (FeedbackData.END is exclusive). */
+  private static final String FIRST_DAY = "2024-11-01";
+  private static final String LAST_DAY = "2026-10-31";
+
+  private final LocalDataApi endpoint;
+  private final RecordingRdsDataClient client;
+  private final App app;
+  private final boolean plans;
+
+  private AnalyticsBenchmark(LocalDataApi endpoint, RecordingRdsDataClient client, boolean plans) {
+    this.endpoint = endpoint;
+    this.client = client;
+    DataApi dataApi = new DataApi(client, "arn:aws:rds:us-east-1:000000000000:cluster:bench",
+        "arn:aws:secretsmanager:us-east-1:000000000000:secret:bench", FeedbackData.DATABASE);
+    this.app = App.create(dataApi, Clock.systemUTC());
+    this.plans = plans;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rows = Integer.parseInt(args[0].replace("_", ""));
+    boolean plans = Arrays.asList(args).contains("plans");
+    try (EmbeddedDatabase database = FeedbackData.open(rows, FeedbackData.defaultDataDir(rows));
+        LocalDataApi endpoint = LocalDataApi.start(database, "127.0.0.1", 0);
+        RdsDataClient real = RdsDataClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create(endpoint.endpoint().toString()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build()) {
+      new AnalyticsBenchmark(endpoint, new RecordingRdsDataClient(real), plans).run(database, rows);
+    }
+  }
+
+  private void run(EmbeddedDatabase database, int rows) throws Exception {
+    rollUp("rollup of everything queued", database);
+    describeRollups(database);
+    // One day of work without changing the numbers: the day's ratings queued once added, once taken away.
+    try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE feedback_rollups");
+      long queued = queueDay(statement, "2026-03-15", 1) + queueDay(statement, "2026-03-15", -1);
+      System.out.printf("%nqueued one day of ratings twice (+1, then -1): %,d changes%n", queued);
+    }
+    rollUp("rollup of one day's changes, twice", database);
+
+    System.out.printf("%n== /analytics at %,d rows (tenant %s), %d runs each, queue empty%n", rows,
+        FeedbackData.TENANT, RUNS);
+    requests();
+
+    try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      long queued = queueDay(statement, "2026-10-30", 1) + queueDay(statement, "2026-10-30", -1);
+      System.out.printf("%n== the same with a live tail of %,d queued changes (two days' worth)%n", queued);
+    }
+    requests();
+    rollUp("rollup of the tail", database);
+  }
+
+  private void requests() throws Exception {
+    System.out.printf("%-62s %6s %9s %9s %9s %7s%n", "request", "calls", "db p50", "db p95", "wall p50", "items");
+    var summary = new GetAnalyticsSummaryHandler(app.analytics(), app.http());
+    var series = new GetAnalyticsTimeSeriesHandler(app.analytics(), app.http());
+    var breakdown = new GetAnalyticsBreakdownHandler(app.analytics(), app.http());
+    String[] twoYearsBerlin = {"start_date", FIRST_DAY, "end_date", LAST_DAY, "time_zone", "Europe/Berlin"};
+    measure("summary, all time", summary, get());
+    measure("summary, two years, Europe/Berlin", summary, get(twoYearsBerlin));
+    measure("summary, one Berlin week, agent a17", summary, get("start_date", "2026-03-23", "end_date",
+        "2026-03-29", "time_zone", "Europe/Berlin", "agent_id", "a17"));
+    measure("summary, two years, company c7, prompted+voluntary+ticket", summary, get(twoYearsBerlin,
+        "company_id", "c7", "source", "prompted,voluntary,ticket"));
+    measure("series, day, two years, Europe/Berlin", series, get(twoYearsBerlin, "interval", "day"));
+    measure("series, day, two years, Asia/Kolkata (+05:30)", series, get("start_date", FIRST_DAY,
+        "end_date", LAST_DAY, "time_zone", "Asia/Kolkata", "interval", "day"));
+    measure("series, day, two years, UTC", series, get("start_date", FIRST_DAY, "end_date", LAST_DAY,
+        "interval", "day"));
+    measure("series, week, two years, Europe/Berlin", series, get(twoYearsBerlin, "interval", "week"));
+    measure("series, month, two years, America/New_York", series, get("start_date", FIRST_DAY, "end_date",
+        LAST_DAY, "time_zone", "America/New_York", "interval", "month"));
+    measure("series, quarter, two years, Europe/Berlin", series, get(twoYearsBerlin, "interval", "quarter"));
+    measure("series, day, two years, Berlin, feature shop/feature-1", series, get(twoYearsBerlin, "interval",
+        "day", "product_key", "shop", "feature_key", "feature-1"));
+    measure("series, day, two years, Berlin, company c7", series, get(twoYearsBerlin, "interval", "day",
+        "company_id", "c7"));
+    for (String by : List.of("feature", "source", "agent", "company", "carrier", "platform", "product")) {
+      measure("breakdown by " + by + ", two years, Berlin, top 10", breakdown, get(twoYearsBerlin, "by", by));
+    }
+    measure("breakdown by company, 30 Berlin days, top 10", breakdown, get("start_date", "2026-10-01",
+        "end_date", "2026-10-30", "time_zone", "Europe/Berlin", "by", "company"));
+    measure("breakdown by agent, one Kathmandu day, top 100", breakdown, get("start_date", "2026-03-29",
+        "end_date", "2026-03-29", "time_zone", "Asia/Kathmandu", "by", "agent", "limit", "100"));
+  }
+
+  /** Queues, for tenant acme, the ratings created on one UTC day with the given delta; returns how many. */
+  private static long queueDay(Statement statement, String day, int delta) throws SQLException {
+    return statement.executeUpdate("""
+        INSERT INTO feedback_changes (tenant_id, created_at, source, scale, rating, product_key, feature_key,
+                                      platform, company_id, agent_id, carrier, delta)
+        SELECT tenant_id, created_at, source, scale, rating, product_key, feature_key, platform, company_id,
+               agent_id, carrier, %d
+        FROM feedbacks
+        WHERE tenant_id = '%s' AND created_at >= DATE '%s' AND created_at < DATE '%s' + 1""".formatted(
+        delta, FeedbackData.TENANT, day, day));
+  }
+
+  private void rollUp(String name, EmbeddedDatabase database) throws SQLException {
+    long queued = count(database, "SELECT count(*) FROM feedback_changes");
+    long db = endpoint.databaseNanos();
+    long calls = endpoint.totalCalls();
+    long start = System.nanoTime();
+    Analytics.RollupRun run = app.analytics().rollUp(() -> false);
+    long wall = System.nanoTime() - start;
+    long dbNanos = endpoint.databaseNanos() - db;
+    System.out.printf("%n%s: %,d changes in %d statements (%,d Data API calls), database %.1f s, wall %.1f s,"
+            + " %,.0f changes/s, %.1f ms per 1,000 changes%n", name, run.changes(), run.statements(),
+        endpoint.totalCalls() - calls, dbNanos / 1e9, wall / 1e9, run.changes() / (wall / 1e9),
+        run.changes() == 0 ? 0.0 : dbNanos / 1e6 / (run.changes() / 1000.0));
+    if (queued != run.changes()) {
+      throw new IllegalStateException(queued + " changes were queued, " + run.changes() + " rolled up");
+    }
+  }
+
+  private static void describeRollups(EmbeddedDatabase database) throws SQLException {
+    try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("""
+            SELECT grain, dim, count(*) FROM feedback_rollups GROUP BY grain, dim
+            ORDER BY array_position(ARRAY['quarter', 'hour', 'day', 'month'], grain), dim""")) {
+      System.out.println("feedback_rollups rows by grain and dimension:");
+      while (rows.next()) {
+        System.out.printf("  %-8s %-9s %,12d%n", rows.getString(1), rows.getString(2), rows.getLong(3));
+      }
+    }
+    System.out.printf("feedback_rollups: %,d rows, table %s MB, indexes %s MB; feedbacks: table %s MB%n",
+        count(database, "SELECT count(*) FROM feedback_rollups"),
+        count(database, "SELECT pg_table_size('feedback_rollups') / 1000000"),
+        count(database, "SELECT pg_indexes_size('feedback_rollups') / 1000000"),
+        count(database, "SELECT pg_table_size('feedbacks') / 1000000"));
+  }
+
+  private static long count(EmbeddedDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private void measure(String name, ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
+    }
+    long[] database = new long[RUNS];
+    long[] wall = new long[RUNS];
+    long calls = 0;
+    int items = 0;
+    for (int i = 0; i < RUNS; i++) {
+      long db = endpoint.databaseNanos();
+      long before = endpoint.totalCalls();
+      long start = System.nanoTime();
+      JsonNode body = check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
+      wall[i] = System.nanoTime() - start;
+      database[i] = endpoint.databaseNanos() - db;
+      calls += endpoint.totalCalls() - before;
+      items = body.has("periods") ? body.get("periods").size() : body.has("top") ? body.get("top").size() : 1;
+    }
+    System.out.printf("%-62s %6.1f %9s %9s %9s %7d%n", name, calls / (double) RUNS, ms(percentile(database, 50)),
+        ms(percentile(database, 95)), ms(percentile(wall, 50)), items);
+    if (plans) {
+      System.out.println(client.explainLast().indent(4));
+    }
+  }
+
+  private static JsonNode check(APIGatewayProxyResponseEvent response) throws Exception {
+    if (response.getStatusCode() != 200) {
+      throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
+    }
+    return JSON.readTree(response.getBody());
+  }
+
+  private static APIGatewayProxyRequestEvent get(String[] base, String... more) {
+    String[] all = Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return get(all);
+  }
+
+  private static APIGatewayProxyRequestEvent get(String... query) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < query.length; i += 2) {
+      parameters.put(query[i], List.of(query[i + 1]));
+    }
+    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+    context.setRequestId(UUID.randomUUID().toString());
+    Map<String, Object> authorizer = new HashMap<>();
+    authorizer.put("principal", "bench");
+    authorizer.put("tenant", FeedbackData.TENANT);
+    authorizer.put("scopes", String.join(" ", Scopes.ALL));
+    context.setAuthorizer(authorizer);
+    return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/api/csat/v1/analytics")
+        .withHeaders(new HashMap<>()).withMultiValueQueryStringParameters(parameters.isEmpty() ? null : parameters)
+        .withRequestContext(context);
+  }
+
+  private static long percentile(long[] values, int percentile) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+  }
+
+  private static String ms(long nanos) {
+    return String.format("%.1f ms", nanos / 1e6);
+  }
+}
