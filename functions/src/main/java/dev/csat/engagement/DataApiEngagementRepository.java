@@ -96,7 +96,8 @@ public final class DataApiEngagementRepository implements EngagementRepository {
       ORDER BY u.user_email""";
 
   // The totals first (feature_key NULL), then one row per feature of the scope. No row at all:
-  // unknown product. The product's rows are one range of the primary key.
+  // unknown product. The product's rows are one range of the primary key; the totals count each
+  // user once (one row per user, then counted), whatever their number of features.
   private static final String FUNNEL = """
       WITH product AS (
         SELECT 1 FROM products WHERE tenant_id = :tenant AND product_key = :product_key
@@ -112,12 +113,16 @@ public final class DataApiEngagementRepository implements EngagementRepository {
         WHERE fi.tenant_id = :tenant AND fi.product_key = :product_key%2$s
       )
       SELECT CAST(NULL AS text) AS feature_key,
-             count(DISTINCT u.user_email) AS users_with_interactions,
-             count(DISTINCT u.user_email) FILTER (WHERE u.due) AS users_due_prompt,
-             count(DISTINCT u.user_email) FILTER (WHERE u.exhausted) AS users_exhausted,
-             count(DISTINCT u.user_email) FILTER (WHERE u.rated) AS users_with_feedback,
-             coalesce(sum(u.rejection_count), 0) AS dismissals
-      FROM product LEFT JOIN users AS u ON true
+             count(u.user_email) AS users_with_interactions,
+             count(*) FILTER (WHERE u.due) AS users_due_prompt,
+             count(*) FILTER (WHERE u.exhausted) AS users_exhausted,
+             count(*) FILTER (WHERE u.rated) AS users_with_feedback,
+             CAST(coalesce(sum(u.dismissals), 0) AS bigint) AS dismissals
+      FROM product LEFT JOIN (
+        SELECT user_email, bool_or(due) AS due, bool_or(exhausted) AS exhausted, bool_or(rated) AS rated,
+               sum(rejection_count) AS dismissals
+        FROM users GROUP BY user_email
+      ) AS u ON true
       HAVING count(*) > 0
       UNION ALL
       SELECT f.feature_key,

@@ -55,7 +55,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Tenant acme, product acme-app: dashboard (prompts after 3 uses, silent after 2
  * dismissals, 30-day cooldown), export-csv (2 uses, 1 dismissal, cooldown 0 while the data is
- * made, then 30 days), reports (disabled), billing (no users); product acme-admin: settings.
+ * made, then 30 days), reports (disabled), billing (no users); product acme-admin: settings;
+ * product acme-empty, without features.
  * Tenant globex has a product acme-app with a feature dashboard of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -101,6 +102,7 @@ class EngagementFlowTest {
 
     product(ACME, "acme-app");
     product(ACME, "acme-admin");
+    product(ACME, "acme-empty");
     feature(ACME, "acme-app", "{\"feature_key\":\"dashboard\",\"interaction_threshold\":3,\"rejection_threshold\":2,\"cooldown_days\":30}");
     feature(ACME, "acme-app", "{\"feature_key\":\"export-csv\",\"interaction_threshold\":2,\"rejection_threshold\":1,\"cooldown_days\":0}");
     feature(ACME, "acme-app", "{\"feature_key\":\"reports\",\"interaction_threshold\":1,\"rejection_threshold\":3,\"enabled\":false}");
@@ -336,6 +338,9 @@ class EngagementFlowTest {
 
     JsonNode admin = expect(200, analytics.funnel("acme-admin"));
     assertCounts(admin, 2, 1, 1, 0, 1);
+    JsonNode empty = expect(200, analytics.funnel("acme-empty"));
+    assertCounts(empty, 0, 0, 0, 0, 0);
+    assertEquals(0, empty.path("features").size());
 
     // The funnel's users per feature are the feature's user list; its due users the due filter's.
     for (JsonNode feature : features) {
