@@ -12,6 +12,8 @@ import dev.csat.auth.JwtVerifier;
 import dev.csat.catalog.Catalog;
 import dev.csat.catalog.DataApiCatalogRepository;
 import dev.csat.data.DataApi;
+import dev.csat.engagement.DataApiEngagementRepository;
+import dev.csat.engagement.Engagement;
 import dev.csat.feedback.CursorCodec;
 import dev.csat.feedback.DataApiInboxRepository;
 import dev.csat.feedback.Inbox;
@@ -40,6 +42,7 @@ public final class App {
   private final Catalog catalog;
   private final Interactions interactions;
   private final Inbox inbox;
+  private final Engagement engagement;
   private final ApiKeys apiKeys;
   private final Analytics analytics;
   private final ApiKeyVerifier apiKeyVerifier;
@@ -51,7 +54,9 @@ public final class App {
     this.dataApi = dataApi;
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
     this.interactions = new Interactions(new DataApiInteractionRepository(dataApi), clock);
-    this.inbox = new Inbox(new DataApiInboxRepository(dataApi), new CursorCodec(cursorKey()), clock);
+    var cursors = new CursorCodec(cursorKey());
+    this.inbox = new Inbox(new DataApiInboxRepository(dataApi), cursors, clock);
+    this.engagement = new Engagement(new DataApiEngagementRepository(dataApi), cursors, clock);
     this.analytics = new Analytics(new DataApiAnalyticsRepository(dataApi), clock);
     var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
     this.apiKeys = new ApiKeys(apiKeyRepository, clock);
@@ -104,6 +109,10 @@ public final class App {
 
   public Inbox inbox() {
     return inbox;
+  }
+
+  public Engagement engagement() {
+    return engagement;
   }
 
   public ApiKeys apiKeys() {

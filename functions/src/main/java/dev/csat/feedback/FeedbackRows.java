@@ -3,9 +3,9 @@ package dev.csat.feedback;
 import dev.csat.data.Row;
 
 /** The columns an inbox feedback is read from, and the mapping of a row to it. */
-final class FeedbackRows {
+public final class FeedbackRows {
   /** Over {@code feedbacks AS f}. */
-  static final String COLUMNS = """
+  public static final String COLUMNS = """
       f.id, f.product_key, f.feature_key, f.user_email, f.respondent_id, f.rating, f.scale, f.comment,
       f.source, f.platform, f.reference, f.company_id, f.company_name, f.agent_id, f.carrier, f.country,
       f.metadata::text AS metadata, f.state, f.follow_up_comment, f.follow_up_created_by,
@@ -14,7 +14,7 @@ final class FeedbackRows {
 
   private FeedbackRows() {}
 
-  static InboxFeedback read(Row row) {
+  public static InboxFeedback read(Row row) {
     FollowUp followUp = row.isNull("follow_up_comment") ? null : new FollowUp(
         row.text("follow_up_comment"),
         row.text("follow_up_created_by"),

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A feedback as the inbox's responses show it (the Feedback schema of openapi.yaml). */
-record FeedbackView(
+/**
+ * A feedback as the inbox's responses show it (the Feedback schema of openapi.yaml); other
+ * responses that show feedbacks (a respondent's history) use it too.
+ */
+public record FeedbackView(
     UUID id,
     String productKey,
     String featureKey,
@@ -30,9 +33,9 @@ record FeedbackView(
     Instant createdAt,
     Instant updatedAt) {
 
-  record FollowUpView(String comment, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {}
+  public record FollowUpView(String comment, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {}
 
-  static FeedbackView of(InboxFeedback f) {
+  public static FeedbackView of(InboxFeedback f) {
     FollowUp followUp = f.followUp();
     return new FeedbackView(f.id(), f.productKey(), f.featureKey(), f.userEmail(), f.respondentId(), f.rating(),
         f.scale().wireName(), f.comment(), f.source().wireName(), f.platform(), f.reference(), f.companyId(),
@@ -42,7 +45,7 @@ record FeedbackView(
         f.userAgent(), f.createdAt(), f.updatedAt());
   }
 
-  static List<FeedbackView> of(List<InboxFeedback> feedbacks) {
+  public static List<FeedbackView> of(List<InboxFeedback> feedbacks) {
     return feedbacks.stream().map(FeedbackView::of).toList();
   }
 }

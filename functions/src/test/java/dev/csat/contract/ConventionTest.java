@@ -41,9 +41,8 @@ class ConventionTest {
       "webhooks:manage", "keys:manage", "data:erase");
 
   /** The packages whose *Handler classes are API operations. */
-  private static final List<String> HANDLER_PACKAGES =
-      List.of("dev.csat.catalog", "dev.csat.interactions", "dev.csat.apikeys", "dev.csat.feedback",
-          "dev.csat.analytics");
+  private static final List<String> HANDLER_PACKAGES = List.of("dev.csat.catalog", "dev.csat.interactions",
+      "dev.csat.apikeys", "dev.csat.feedback", "dev.csat.analytics", "dev.csat.engagement");
 
   /** Seed 000's routes are a wire contract with existing clients: exactly these paths. */
   private static final Map<String, String> SEED_ROUTES = Map.of(

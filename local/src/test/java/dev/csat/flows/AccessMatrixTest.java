@@ -43,11 +43,13 @@ import org.yaml.snakeyaml.Yaml;
 class AccessMatrixTest {
   private static final String TENANT = "acme";
   private static final String INBOX_FEEDBACK = "create-feedback.json";
+  private static final String PROMPT_FEEDBACK = "submit-feedback.json";
   private static final List<String> STORY = List.of("create-product.json", "create-feature.json",
-      "increment-interaction.json", "submit-feedback.json", INBOX_FEEDBACK);
+      "increment-interaction.json", PROMPT_FEEDBACK, INBOX_FEEDBACK);
   /** Path parameters naming an object of their own, each with this tenant's object (from the story). */
   private static final Map<String, String> OBJECTS = new HashMap<>();
   private static String storyAgentId;
+  private static String storyPromptFeedbackId;
 
   record Operation(String id, String method, String path, String scope, ApiHandler<?, ?> handler) {
     String eventFile() {
@@ -70,6 +72,9 @@ class AccessMatrixTest {
         OBJECTS.put("feedback_id", feedback.path("id").asText());
         OBJECTS.put("ticket_id", feedback.path("reference").asText());
         storyAgentId = feedback.path("agent_id").asText();
+      }
+      if (file.equals(PROMPT_FEEDBACK)) {
+        storyPromptFeedbackId = expect(201, response).path("id").asText();
       }
     }
   }
@@ -129,6 +134,34 @@ class AccessMatrixTest {
               + other.getBody());
           assertEquals(before, databaseContents(), op.id() + ": a read changed data");
         }));
+  }
+
+  /**
+   * Every read about one respondent (a path naming the user), for the story's user: this tenant
+   * sees their interactions and rating, another tenant none of it. A user is not an object a
+   * tenant owns, so the other tenant gets an empty answer rather than a 404.
+   */
+  @TestFactory
+  Stream<DynamicTest> anotherTenantSeesNoneOfThisTenantsRespondents() {
+    return operations.stream().filter(op -> op.path().contains("{user_email}"))
+        .map(op -> DynamicTest.dynamicTest(op.id(), () -> {
+          var own = op.handler().handleRequest(withCaller(op, TENANT, Scopes.ALL), TestContext.of(op.id()));
+          assertEquals(200, own.getStatusCode(), () -> op.id() + ": " + own.getBody());
+          assertTrue(showsTheStorysRespondent(own.getBody()), () -> op.id() + " does not show the story's user: "
+              + own.getBody());
+
+          String before = databaseContents();
+          var other = op.handler().handleRequest(withCaller(op, "intruder", Scopes.ALL), TestContext.of(op.id()));
+          assertEquals(200, other.getStatusCode(), () -> op.id() + ": " + other.getBody());
+          assertFalse(showsTheStorysRespondent(other.getBody()), () -> op.id() + " shows another tenant's user: "
+              + other.getBody());
+          assertEquals(before, databaseContents(), op.id() + ": a read changed data");
+        }));
+  }
+
+  /** Whether a response shows the story user's rating or any of their interaction counters. */
+  private static boolean showsTheStorysRespondent(String body) {
+    return body.contains(storyPromptFeedbackId) || body.contains("\"interaction_count\":");
   }
 
   /** The request without filters: no query parameters, and {@code {}} as a body. */

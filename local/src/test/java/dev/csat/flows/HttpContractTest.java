@@ -158,6 +158,35 @@ class HttpContractTest {
     problem("POST", "/feedbacks", "{\"rating\":4,\"source\":\"api\",\"comment\":\"" + "y".repeat(600 * 1024) + "\"}", 413);
   }
 
+  @Test
+  @Order(5)
+  void usersAndFunnelOverHttp() throws Exception {
+    String history = valid("GET", "/analytics/users/user@example.com?limit=1", null, 200);
+    assertTrue(history.contains("\"product_feature_key\":\"export-csv\",\"interaction_count\":5"), history);
+    String next = JSON.readTree(history).path("feedbacks").path("next").asText();
+    valid("GET", "/analytics/users/user@example.com?limit=1&after=" + next, null, 200);
+    valid("GET", "/analytics/users/Someone%2BElse@Example.com", null, 200); // an email with a +, and unseen
+    String due = valid("GET", "/analytics/products/acme-app/features/export-csv/users?due=true&limit=1", null, 200);
+    assertTrue(due.contains("\"user_email\":\"user@example.com\""), due);
+    valid("GET", "/analytics/products/acme-app/features/dashboard/users", null, 200);
+    String funnel = valid("GET", "/analytics/products/acme-app/funnel", null, 200);
+    assertTrue(funnel.contains("\"users_with_interactions\":1,\"users_due_prompt\":1"), funnel);
+    valid("GET", "/analytics/products/acme-app/funnel?feature_key=export-csv", null, 200);
+  }
+
+  @Test
+  @Order(6)
+  void usersAndFunnelErrorsAreProblemDocumentsOfTheContract() throws Exception {
+    problem("GET", "/analytics/users/not-an-email", null, 400);
+    problem("GET", "/analytics/users/user@example.com?limit=0", null, 400);
+    problem("GET", "/analytics/users/user@example.com?after=bm90.YWN1cnNvcg", null, 400);
+    problem("GET", "/analytics/products/acme-app/features/dashboard/users?due=maybe", null, 400);
+    problem("GET", "/analytics/products/acme-app/features/nope/users", null, 404);
+    problem("GET", "/analytics/products/nope/funnel", null, 404);
+    problem("GET", "/analytics/products/acme-app/funnel?feature_key=nope", null, 404);
+    problem("GET", "/analytics/products/acme-app/funnel?colour=red", null, 400);
+  }
+
   /** A request the contract allows: both directions are checked. */
   private static String valid(String method, String pathAndQuery, String body, int status) throws Exception {
     var response = send(method, pathAndQuery, body);

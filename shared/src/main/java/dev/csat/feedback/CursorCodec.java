@@ -32,17 +32,33 @@ public final class CursorCodec {
   }
 
   public String encode(Cursor cursor, String queryFingerprint) {
-    byte[] payload = ((cursor.before() ? "b" : "a") + "\n" + cursor.id() + "\n" + cursor.sortValue())
-        .getBytes(StandardCharsets.UTF_8);
-    return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload, queryFingerprint));
+    return sign((cursor.before() ? "b" : "a") + "\n" + cursor.id() + "\n" + cursor.sortValue(), queryFingerprint);
   }
 
   /** The cursor in {@code text}, which must have been made for this query; 400 under {@code name} otherwise. */
   public Cursor decode(String text, String queryFingerprint, String name) {
-    ValidationException invalid = ValidationException.of(name, "is not a cursor of this query (use next or previous as returned)");
+    String[] parts = open(text, queryFingerprint, name).split("\n", 3);
+    try {
+      return new Cursor(parts[0].equals("b"), parts[2], UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw invalid(name); // signed by us, so only a bug or a leaked key gets here
+    }
+  }
+
+  /**
+   * Any place in a list as an opaque string: {@code value} signed together with the query's
+   * fingerprint, for lists whose places are not a {@link Cursor} (a user list's last email).
+   */
+  public String sign(String value, String queryFingerprint) {
+    byte[] payload = value.getBytes(StandardCharsets.UTF_8);
+    return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload, queryFingerprint));
+  }
+
+  /** The value {@link #sign} put in {@code text} for this query; 400 under {@code name} otherwise. */
+  public String open(String text, String queryFingerprint, String name) {
     int dot = text.indexOf('.');
     if (text.length() > MAX_LENGTH || dot < 0) {
-      throw invalid;
+      throw invalid(name);
     }
     byte[] payload;
     byte[] mac;
@@ -50,17 +66,16 @@ public final class CursorCodec {
       payload = DECODER.decode(text.substring(0, dot));
       mac = DECODER.decode(text.substring(dot + 1));
     } catch (IllegalArgumentException e) {
-      throw invalid;
+      throw invalid(name);
     }
     if (!MessageDigest.isEqual(mac, mac(payload, queryFingerprint))) {
-      throw invalid;
+      throw invalid(name);
     }
-    String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", 3);
-    try {
-      return new Cursor(parts[0].equals("b"), parts[2], UUID.fromString(parts[1]));
-    } catch (RuntimeException e) {
-      throw invalid; // signed by us, so only a bug or a leaked key gets here
-    }
+    return new String(payload, StandardCharsets.UTF_8);
+  }
+
+  private static ValidationException invalid(String name) {
+    return ValidationException.of(name, "is not a cursor of this query (use next or previous as returned)");
   }
 
   private byte[] mac(byte[] payload, String queryFingerprint) {

@@ -24,7 +24,7 @@ final class ServeCommand {
   /** The logical id of the Lambda authorizer in {@code template.yaml}. */
   static final String AUTHORIZER_FUNCTION = "AuthorizerFunction";
   static final String TOKEN_EXAMPLE =
-      "./csat token --tenant acme --scope \"catalog:write interactions:write feedback:write feedback:read feedback:comment config:read keys:manage\"";
+      "./csat token --tenant acme --scope \"catalog:write interactions:write feedback:write feedback:read feedback:comment analytics:read config:read keys:manage\"";
 
   private ServeCommand() {}
 
