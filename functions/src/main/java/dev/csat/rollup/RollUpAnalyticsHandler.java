@@ -28,8 +28,13 @@ public final class RollUpAnalyticsHandler implements RequestHandler<ScheduledEve
     this(App.get().analytics());
   }
 
-  RollUpAnalyticsHandler(Analytics analytics) {
+  private RollUpAnalyticsHandler(Analytics analytics) {
     this.analytics = analytics;
+  }
+
+  /** The function over another {@link Analytics} (tests, local tools). */
+  public static RollUpAnalyticsHandler over(Analytics analytics) {
+    return new RollUpAnalyticsHandler(analytics);
   }
 
   @Override
