@@ -1,18 +1,15 @@
 package dev.csat.analytics;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.bench.FeedbackData;
 import dev.csat.bench.RecordingRdsDataClient;
+import dev.csat.bench.RequestTimer;
 import dev.csat.data.DataApi;
 import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.local.db.EmbeddedDatabase;
-import dev.csat.local.gateway.LocalContext;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,24 +37,20 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
  * bench/run.sh analytics.
  */
 public final class AnalyticsBenchmark {
-  private static final int RUNS = 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Two years of data end here (FeedbackData.END is exclusive). */
   private static final String FIRST_DAY = "2024-11-01";
   private static final String LAST_DAY = "2026-10-31";
 
   private final LocalDataApi endpoint;
-  private final RecordingRdsDataClient client;
+  private final RequestTimer timer;
   private final App app;
-  private final boolean plans;
 
   private AnalyticsBenchmark(LocalDataApi endpoint, RecordingRdsDataClient client, boolean plans) {
     this.endpoint = endpoint;
-    this.client = client;
+    this.timer = new RequestTimer(endpoint, client, plans);
     DataApi dataApi = new DataApi(client, "arn:aws:rds:us-east-1:000000000000:cluster:bench",
         "arn:aws:secretsmanager:us-east-1:000000000000:secret:bench", FeedbackData.DATABASE);
     this.app = App.create(dataApi, Clock.systemUTC());
-    this.plans = plans;
   }
 
   public static void main(String[] args) throws Exception {
@@ -88,7 +81,7 @@ public final class AnalyticsBenchmark {
     rollUp("rollup of one day's changes, twice", database);
 
     System.out.printf("%n== /analytics at %,d rows (tenant %s), %d runs each, queue empty%n", rows,
-        FeedbackData.TENANT, RUNS);
+        FeedbackData.TENANT, RequestTimer.RUNS);
     requests();
 
     try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
@@ -101,7 +94,7 @@ public final class AnalyticsBenchmark {
   }
 
   private void requests() throws Exception {
-    System.out.printf("%-62s %6s %9s %9s %9s %7s%n", "request", "calls", "db p50", "db p95", "wall p50", "items");
+    RequestTimer.printHeader("items");
     var summary = new GetAnalyticsSummaryHandler(app.analytics(), app.http());
     var series = new GetAnalyticsTimeSeriesHandler(app.analytics(), app.http());
     var breakdown = new GetAnalyticsBreakdownHandler(app.analytics(), app.http());
@@ -191,35 +184,8 @@ public final class AnalyticsBenchmark {
   }
 
   private void measure(String name, ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) throws Exception {
-    for (int i = 0; i < 3; i++) {
-      check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
-    }
-    long[] database = new long[RUNS];
-    long[] wall = new long[RUNS];
-    long calls = 0;
-    int items = 0;
-    for (int i = 0; i < RUNS; i++) {
-      long db = endpoint.databaseNanos();
-      long before = endpoint.totalCalls();
-      long start = System.nanoTime();
-      JsonNode body = check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
-      wall[i] = System.nanoTime() - start;
-      database[i] = endpoint.databaseNanos() - db;
-      calls += endpoint.totalCalls() - before;
-      items = body.has("periods") ? body.get("periods").size() : body.has("top") ? body.get("top").size() : 1;
-    }
-    System.out.printf("%-62s %6.1f %9s %9s %9s %7d%n", name, calls / (double) RUNS, ms(percentile(database, 50)),
-        ms(percentile(database, 95)), ms(percentile(wall, 50)), items);
-    if (plans) {
-      System.out.println(client.explainLast().indent(4));
-    }
-  }
-
-  private static JsonNode check(APIGatewayProxyResponseEvent response) throws Exception {
-    if (response.getStatusCode() != 200) {
-      throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
-    }
-    return JSON.readTree(response.getBody());
+    timer.measure(name, handler, event, body -> body.has("periods") ? body.get("periods").size()
+        : body.has("top") ? body.get("top").size() : 1);
   }
 
   private static APIGatewayProxyRequestEvent get(String[] base, String... more) {
@@ -243,15 +209,5 @@ public final class AnalyticsBenchmark {
     return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/api/csat/v1/analytics")
         .withHeaders(new HashMap<>()).withMultiValueQueryStringParameters(parameters.isEmpty() ? null : parameters)
         .withRequestContext(context);
-  }
-
-  private static long percentile(long[] values, int percentile) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-  }
-
-  private static String ms(long nanos) {
-    return String.format("%.1f ms", nanos / 1e6);
   }
 }

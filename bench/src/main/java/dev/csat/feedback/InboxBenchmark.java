@@ -2,12 +2,11 @@ package dev.csat.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.bench.FeedbackData;
 import dev.csat.bench.RecordingRdsDataClient;
+import dev.csat.bench.RequestTimer;
 import dev.csat.data.DataApi;
 import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;
@@ -40,25 +39,21 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
  * with bench/run.sh inbox.
  */
 public final class InboxBenchmark {
-  private static final int RUNS = 20;
   private static final byte[] CURSOR_KEY = "benchmark-cursor-key-of-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalDataApi endpoint;
-  private final RecordingRdsDataClient client;
+  private final RequestTimer timer;
   private final Inbox inbox;
   private final App app;
-  private final boolean plans;
   private final boolean fullExport;
 
   private InboxBenchmark(LocalDataApi endpoint, RecordingRdsDataClient client, boolean plans, boolean fullExport) {
     this.endpoint = endpoint;
-    this.client = client;
+    this.timer = new RequestTimer(endpoint, client, plans);
     DataApi dataApi = new DataApi(client, "arn:aws:rds:us-east-1:000000000000:cluster:bench",
         "arn:aws:secretsmanager:us-east-1:000000000000:secret:bench", FeedbackData.DATABASE);
     this.app = App.create(dataApi, Clock.systemUTC());
     this.inbox = new Inbox(new DataApiInboxRepository(dataApi), new CursorCodec(CURSOR_KEY), Clock.systemUTC());
-    this.plans = plans;
     this.fullExport = fullExport;
   }
 
@@ -84,8 +79,8 @@ public final class InboxBenchmark {
     String deepCursor = new CursorCodec(CURSOR_KEY).encode(new Cursor(false, "", middle),
         new FeedbackQuery(FeedbackData.TENANT, List.of(), Sort.NEWEST_FIRST).fingerprint());
     System.out.printf("%n== GET /feedbacks and friends at %,d rows (tenant %s), %d runs each%n", rows,
-        FeedbackData.TENANT, RUNS);
-    System.out.printf("%-58s %6s %9s %9s %9s %9s%n", "request", "calls", "db p50", "db p95", "wall p50", "rows");
+        FeedbackData.TENANT, RequestTimer.RUNS);
+    RequestTimer.printHeader("rows");
     ApiHandler<?, ?> list = new ListFeedbacksHandler(inbox, app.http());
     ApiHandler<?, ?> count = new CountFeedbacksHandler(inbox, app.http());
     ApiHandler<?, ?> search = new SearchFeedbacksHandler(inbox, app.http());
@@ -116,28 +111,7 @@ public final class InboxBenchmark {
   }
 
   private void measure(String name, ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) throws Exception {
-    for (int i = 0; i < 3; i++) {
-      check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
-    }
-    long[] database = new long[RUNS];
-    long[] wall = new long[RUNS];
-    long calls = 0;
-    int rows = 0;
-    for (int i = 0; i < RUNS; i++) {
-      long db = endpoint.databaseNanos();
-      long before = endpoint.totalCalls();
-      long start = System.nanoTime();
-      JsonNode body = check(handler.handleRequest(event, LocalContext.of("bench", name, LocalContext.API_GATEWAY_TIMEOUT)));
-      wall[i] = System.nanoTime() - start;
-      database[i] = endpoint.databaseNanos() - db;
-      calls += endpoint.totalCalls() - before;
-      rows = body.has("data") ? body.path("data").size() : body.path("count").asInt();
-    }
-    System.out.printf("%-58s %6.1f %9s %9s %9s %9d%n", name, calls / (double) RUNS, ms(percentile(database, 50)),
-        ms(percentile(database, 95)), ms(percentile(wall, 50)), rows);
-    if (plans) {
-      System.out.println(client.explainLast().indent(4));
-    }
+    timer.measure(name, handler, event, body -> body.has("data") ? body.path("data").size() : body.path("count").asInt());
   }
 
   /** A whole export, part after part, as a client would fetch it. */
@@ -168,14 +142,7 @@ public final class InboxBenchmark {
     long wall = System.nanoTime() - start;
     System.out.printf("%-58s %,d lines in %d parts (%,d MB), %,d Data API calls, database %s, wall %s,"
             + " slowest part %s%n", name, lines, parts, bytes / 1_000_000, endpoint.totalCalls() - calls,
-        ms(endpoint.databaseNanos() - db), ms(wall), ms(slowestPart));
-  }
-
-  private static JsonNode check(APIGatewayProxyResponseEvent response) throws Exception {
-    if (response.getStatusCode() != 200) {
-      throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
-    }
-    return JSON.readTree(response.getBody());
+        RequestTimer.ms(endpoint.databaseNanos() - db), RequestTimer.ms(wall), RequestTimer.ms(slowestPart));
   }
 
   private static UUID idAt(EmbeddedDatabase database, int position) throws SQLException {
@@ -227,15 +194,5 @@ public final class InboxBenchmark {
     return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath("/api/csat/v1/feedbacks")
         .withHeaders(headers).withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
         .withRequestContext(context).withBody(body);
-  }
-
-  private static long percentile(long[] values, int percentile) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
-  }
-
-  private static String ms(long nanos) {
-    return String.format("%.1f ms", nanos / 1e6);
   }
 }
