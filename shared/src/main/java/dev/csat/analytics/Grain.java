@@ -7,8 +7,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The time buckets feedback_rollups keeps, in UTC, finest first. Every time zone's offset has been
- * a whole number of quarter hours since 1972, so every local day, week, month or quarter starts on
- * a quarter-hour bucket and is a sum of whole buckets.
+ * a whole number of quarter hours since 2000, the earliest date analytics accept (TimeCoverTest
+ * checks every zone of the JDK), so every local day, week, month or quarter starts on a
+ * quarter-hour bucket and is a sum of whole buckets.
  */
 public enum Grain {
   QUARTER, HOUR, DAY, MONTH;
