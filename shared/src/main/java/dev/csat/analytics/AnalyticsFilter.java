@@ -29,9 +29,4 @@ public record AnalyticsFilter(Dimension dimension, List<String> values, Set<Sour
   public boolean counts(RatingSlot slot) {
     return (scales.isEmpty() || scales.contains(slot.scale())) && (scores.isEmpty() || scores.contains(slot.rating()));
   }
-
-  /** A copy without the dimension filter. */
-  public AnalyticsFilter withoutDimension() {
-    return new AnalyticsFilter(null, List.of(), sources, scales, scores);
-  }
 }

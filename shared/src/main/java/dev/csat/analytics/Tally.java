@@ -48,18 +48,6 @@ public record Tally(long[] ratings, long[] sources) {
     return new Tally(r, s);
   }
 
-  public Tally minus(Tally other) {
-    long[] r = ratings.clone();
-    long[] s = sources.clone();
-    for (int i = 0; i < r.length; i++) {
-      r[i] -= other.ratings[i];
-    }
-    for (int i = 0; i < s.length; i++) {
-      s[i] -= other.sources[i];
-    }
-    return new Tally(r, s);
-  }
-
   /** The metrics of each scale that has ratings, in {@link Scale} order. */
   public List<ScaleSummary> scales() {
     List<ScaleSummary> summaries = new ArrayList<>();
