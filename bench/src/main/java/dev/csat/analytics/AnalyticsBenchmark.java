@@ -10,7 +10,6 @@ import dev.csat.data.DataApi;
 import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.local.db.EmbeddedDatabase;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -58,12 +53,7 @@ public final class AnalyticsBenchmark {
     boolean plans = Arrays.asList(args).contains("plans");
     try (EmbeddedDatabase database = FeedbackData.open(rows, FeedbackData.defaultDataDir(rows));
         LocalDataApi endpoint = LocalDataApi.start(database, "127.0.0.1", 0);
-        RdsDataClient real = RdsDataClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .endpointOverride(URI.create(endpoint.endpoint().toString()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build()) {
+        RdsDataClient real = RecordingRdsDataClient.localClient(endpoint)) {
       new AnalyticsBenchmark(endpoint, new RecordingRdsDataClient(real), plans).run(database, rows);
     }
   }

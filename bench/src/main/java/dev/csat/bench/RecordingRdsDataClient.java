@@ -1,6 +1,12 @@
 package dev.csat.bench;
 
+import dev.csat.local.dataapi.LocalDataApi;
+import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementResponse;
@@ -16,6 +22,16 @@ public final class RecordingRdsDataClient implements RdsDataClient {
 
   public RecordingRdsDataClient(RdsDataClient delegate) {
     this.delegate = delegate;
+  }
+
+  /** The real client, pointed at a local Data API endpoint. */
+  public static RdsDataClient localClient(LocalDataApi endpoint) {
+    return RdsDataClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .endpointOverride(URI.create(endpoint.endpoint().toString()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.local.db.EmbeddedDatabase;
 import dev.csat.local.gateway.LocalContext;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -63,12 +58,7 @@ public final class InboxBenchmark {
     Path dataDir = FeedbackData.defaultDataDir(rows);
     try (EmbeddedDatabase database = FeedbackData.open(rows, dataDir);
         LocalDataApi endpoint = LocalDataApi.start(database, "127.0.0.1", 0);
-        RdsDataClient real = RdsDataClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .endpointOverride(URI.create(endpoint.endpoint().toString()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build()) {
+        RdsDataClient real = RecordingRdsDataClient.localClient(endpoint)) {
       new InboxBenchmark(endpoint, new RecordingRdsDataClient(real), flags.contains("plans"),
           !flags.contains("no-full-export")).run(database, rows);
     }

@@ -5,13 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.http.ApiHandler;
+import dev.csat.testing.Events;
 import dev.csat.testing.TestContext;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The analytics handlers wired to one test {@link App}, called with API Gateway events built
@@ -60,25 +56,8 @@ public final class AnalyticsApi {
   }
 
   private APIGatewayProxyRequestEvent get(String path, String... query) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < query.length; i += 2) {
-      parameters.computeIfAbsent(query[i], name -> new ArrayList<>()).add(query[i + 1]);
-    }
-    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    Map<String, Object> authorizer = new HashMap<>();
-    authorizer.put("principalId", "analyst");
-    authorizer.put("principal", "analyst");
-    authorizer.put("tenant", tenant);
-    authorizer.put("scopes", String.join(" ", Scopes.ALL));
-    context.setAuthorizer(authorizer);
-    return new APIGatewayProxyRequestEvent()
-        .withHttpMethod("GET")
-        .withPath(path)
-        .withHeaders(new HashMap<>())
-        .withPathParameters(Map.of())
-        .withMultiValueQueryStringParameters(parameters.isEmpty() ? null : parameters)
-        .withRequestContext(context);
+    return Events.request("GET", path, Map.of(), Events.query(query), null,
+        Events.caller("analyst", tenant, String.join(" ", Scopes.ALL)));
   }
 
   private static APIGatewayProxyResponseEvent call(ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) {

@@ -5,13 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.http.ApiHandler;
+import dev.csat.testing.Events;
 import dev.csat.testing.TestContext;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The engagement handlers (getUserHistory, listFeatureUsers, getInteractionFunnel) wired to one
@@ -60,35 +56,11 @@ public final class EngagementApi {
   }
 
   private APIGatewayProxyRequestEvent event(String resource, Map<String, String> pathParameters, String... query) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < query.length; i += 2) {
-      parameters.computeIfAbsent(query[i], name -> new ArrayList<>()).add(query[i + 1]);
-    }
-    String path = resource;
-    for (var parameter : pathParameters.entrySet()) {
-      path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
-    }
-    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    context.setResourcePath(resource);
-    context.setHttpMethod("GET");
-    Map<String, Object> authorizer = new HashMap<>();
-    authorizer.put("principalId", "analyst");
-    authorizer.put("principal", "analyst");
-    authorizer.put("tenant", tenant);
-    authorizer.put("scopes", Scopes.ANALYTICS_READ);
+    Map<String, Object> caller = Events.caller("analyst", tenant, Scopes.ANALYTICS_READ);
     if (endUserEmail != null) {
-      authorizer.put("email", endUserEmail);
+      caller.put("email", endUserEmail);
     }
-    context.setAuthorizer(authorizer);
-    return new APIGatewayProxyRequestEvent()
-        .withResource(resource)
-        .withHttpMethod("GET")
-        .withPath(path)
-        .withHeaders(new HashMap<>())
-        .withPathParameters(pathParameters)
-        .withMultiValueQueryStringParameters(parameters.isEmpty() ? null : parameters)
-        .withRequestContext(context);
+    return Events.request("GET", resource, pathParameters, Events.query(query), null, caller);
   }
 
   private static APIGatewayProxyResponseEvent call(ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) {

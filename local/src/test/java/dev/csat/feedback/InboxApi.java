@@ -5,13 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.csat.App;
 import dev.csat.auth.Scopes;
 import dev.csat.http.ApiHandler;
+import dev.csat.testing.Events;
 import dev.csat.testing.TestContext;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The inbox handlers wired to one test {@link App}, called with API Gateway events built here:
@@ -108,35 +105,13 @@ public final class InboxApi {
   }
 
   private APIGatewayProxyRequestEvent getEvent(String path, String... query) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    for (int i = 0; i < query.length; i += 2) {
-      parameters.computeIfAbsent(query[i], name -> new ArrayList<>()).add(query[i + 1]);
-    }
-    return event("GET", path, Map.of(), parameters, null);
+    return event("GET", path, Map.of(), Events.query(query), null);
   }
 
   private APIGatewayProxyRequestEvent event(String method, String path, Map<String, String> pathParameters,
       Map<String, List<String>> query, String body) {
-    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    Map<String, Object> authorizer = new HashMap<>();
-    authorizer.put("principalId", "inbox-admin");
-    authorizer.put("principal", "inbox-admin");
-    authorizer.put("tenant", tenant);
-    authorizer.put("scopes", String.join(" ", Scopes.ALL));
-    context.setAuthorizer(authorizer);
-    Map<String, String> headers = new HashMap<>();
-    if (body != null) {
-      headers.put("Content-Type", "application/json");
-    }
-    return new APIGatewayProxyRequestEvent()
-        .withHttpMethod(method)
-        .withPath(path)
-        .withHeaders(headers)
-        .withPathParameters(pathParameters)
-        .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
-        .withRequestContext(context)
-        .withBody(body);
+    return Events.request(method, path, pathParameters, query, body,
+        Events.caller("inbox-admin", tenant, String.join(" ", Scopes.ALL)));
   }
 
   private static APIGatewayProxyResponseEvent call(ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) {
