@@ -2,27 +2,34 @@ package dev.csat.analytics;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.csat.feedback.Source;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
- * The SQL that feedback_rollups (V006) is read and written with: column lists, the value each
+ * The SQL that feedback_rollups (V008) is read and written with: column lists, the value each
  * dimension takes from a change row, and the statement that moves a batch of queued changes
  * into the rollups.
  */
 final class RollupSql {
   /** Every rating column, in {@link RatingSlot} order: "ten_1, ten_2, ..., thumbs_1". */
   static final String RATING_COLUMNS = RatingSlot.ALL.stream().map(RatingSlot::column).collect(joining(", "));
+  /** Every per-source count column, in {@link Source} order: "n_prompted, ..., n_api" (V008 has one per source). */
+  static final String SOURCE_COLUMNS = Arrays.stream(Source.values()).map(RollupSql::countColumn)
+      .collect(joining(", "));
 
   private static final String GRAINS = """
       (VALUES ('quarter', date_bin('15 minutes', b.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')),
               ('hour', date_trunc('hour', b.created_at, 'UTC')),
               ('day', date_trunc('day', b.created_at, 'UTC')),
-              ('month', date_trunc('month', b.created_at, 'UTC'))) AS g (grain, bucket)""";
+              ('month', date_trunc('month', b.created_at, 'UTC')),
+              ('total', TIMESTAMPTZ '2000-01-01 00:00:00+00')) AS g (grain, bucket)""";
 
   /*
    * The oldest changes, each taken by one run only (SKIP LOCKED), deleted from the queue and added
-   * to every grain and dimension in the same statement: a change is always either queued or
-   * rolled up. Rows are written in key order so that concurrent runs lock them in the same order.
+   * to every grain and dimension, in the row of its source and in the row of all sources (''), in
+   * the same statement: a change is always either queued or rolled up. Rows are written in key
+   * order so that concurrent runs lock them in the same order.
    */
   static final String ROLL_UP = """
       WITH batch AS (
@@ -30,17 +37,19 @@ final class RollupSql {
         WHERE seq IN (SELECT seq FROM feedback_changes ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
         RETURNING *
       ), expanded AS (
-        SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, b.source, b.scale, b.rating, b.delta
+        SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, s.source, b.source AS counted_source, b.scale,
+               b.rating, b.delta
         FROM batch AS b
         CROSS JOIN LATERAL %s
         CROSS JOIN LATERAL (VALUES ('all', ''), %s) AS d (dim, value)
+        CROSS JOIN LATERAL (VALUES (b.source), ('')) AS s (source)
       ), stored AS (
-        INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, source, %s)
-        SELECT tenant_id, dim, value, grain, bucket, source, %s
+        INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, source, %s, %s)
+        SELECT tenant_id, dim, value, grain, bucket, source, %s, %s
         FROM expanded
-        GROUP BY tenant_id, dim, grain, bucket, value, source
-        ORDER BY tenant_id, dim, grain, bucket, value, source
-        ON CONFLICT (tenant_id, dim, grain, bucket, value, source) DO UPDATE SET %s
+        GROUP BY tenant_id, dim, grain, source, bucket, value
+        ORDER BY tenant_id, dim, grain, source, bucket, value
+        ON CONFLICT (tenant_id, dim, grain, source, bucket, value) DO UPDATE SET %s
         RETURNING 1
       )
       SELECT count(*) AS changes, (SELECT count(*) FROM stored) AS rows FROM batch""".formatted(
@@ -49,10 +58,14 @@ final class RollupSql {
           .map(dimension -> "('" + dimension.sqlName() + "', " + value(dimension, "b") + ")")
           .collect(joining(", ")),
       RATING_COLUMNS,
+      SOURCE_COLUMNS,
       RatingSlot.ALL.stream().map(slot -> "coalesce(sum(delta) FILTER (WHERE " + isSlot(slot, "expanded") + "), 0)")
           .collect(joining(", ")),
-      RatingSlot.ALL.stream().map(slot -> slot.column() + " = r." + slot.column() + " + EXCLUDED." + slot.column())
-          .collect(joining(", ")));
+      Arrays.stream(Source.values())
+          .map(source -> "coalesce(sum(delta) FILTER (WHERE counted_source = '" + source.wireName() + "'), 0)")
+          .collect(joining(", ")),
+      Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column), Arrays.stream(Source.values()).map(RollupSql::countColumn))
+          .map(column -> column + " = r." + column + " + EXCLUDED." + column).collect(joining(", ")));
 
   private RollupSql() {}
 
@@ -66,6 +79,11 @@ final class RollupSql {
       case AGENT -> "coalesce(" + row + ".agent_id, '')";
       case CARRIER -> "coalesce(" + row + ".carrier, '')";
     };
+  }
+
+  /** The feedback_rollups column counting the ratings of {@code source}. */
+  static String countColumn(Source source) {
+    return "n_" + source.wireName();
   }
 
   /** Whether a row aliased {@code row} (with scale and rating columns) is a rating of this slot. */

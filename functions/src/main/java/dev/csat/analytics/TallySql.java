@@ -10,25 +10,27 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The statements that read tallies: the rollup rows of the time cover (each read by index
- * range) plus the queued changes of the same time span, summed per period or per group. Only the
- * rating columns the filter counts are summed; each source's count is the sum of those columns.
+ * The statements that read tallies: the rollup rows of the time cover (each part read by index
+ * range, signed) plus the queued changes of the same time span, summed per period or per group.
+ * Only the rating columns the filter counts are summed.
  */
 final class TallySql {
   private TallySql() {}
 
-  /**
-   * One row per period that has ratings: "period" (1-based) and the tally columns. The
-   * boundaries are cast once (a scalar subquery), not once per row.
-   */
+  /** One row per period that has ratings: "period" (1-based) and the tally columns. */
   static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
     Dimension dimension = filter.dimension();
-    params.text("tenant", tenant).text("boundaries", array(boundaries.stream().map(Instant::toString)));
-    String counted = counted(boundaries, dimension, filter, "r.bucket", "c.created_at", params);
+    params.text("tenant", tenant);
+    // The boundaries are cast once (scalar subqueries), not once per row.
+    String period = "CASE WHEN cover.period = 0 THEN width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[])))"
+        + " ELSE cover.period END";
+    String tailPeriod = "width_bucket(c.created_at, (SELECT CAST(:boundaries AS timestamptz[])))";
+    String counted = counted(boundaries, dimension, filter, false, period, tailPeriod, params);
     return """
-        WITH cover AS (%s), counted (at, source, %s, n) AS (%s)
-        SELECT width_bucket(at, (SELECT CAST(:boundaries AS timestamptz[]))) AS period, %s
-        FROM counted GROUP BY 1""".formatted(COVER, RollupSql.RATING_COLUMNS, counted, sums(filter));
+        WITH cover AS (%s), counted (period, source, %s, n, %s) AS (%s)
+        SELECT period, %s
+        FROM counted GROUP BY 1""".formatted(COVER, RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted,
+        sums(filter));
   }
 
   /**
@@ -39,16 +41,17 @@ final class TallySql {
       int limit, SqlParams params) {
     params.text("tenant", tenant).integer("limit", limit);
     Dimension read = by.dimension().orElse(filter.dimension());
-    String group = by.dimension().isPresent() ? "r.value" : "r.source";
+    boolean bySource = by.dimension().isEmpty();
+    String group = bySource ? "r.source" : "r.value";
     String tailGroup = by.dimension().map(dimension -> RollupSql.value(dimension, "c")).orElse("c.source");
-    String counted = counted(List.of(from, to), read, filter, group, tailGroup, params);
+    String counted = counted(List.of(from, to), read, filter, bySource, group, tailGroup, params);
     String columns = RatingSlot.ALL.stream().map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column())
         .collect(joining(", "));
     String sources = Arrays.stream(Source.values())
         .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
         .collect(joining(", "));
     return """
-        WITH cover AS (%s), counted (grp, source, %s, n) AS (%s),
+        WITH cover AS (%s), counted (grp, source, %s, n, %s) AS (%s),
         grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
         ranked AS (
           SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
@@ -56,30 +59,54 @@ final class TallySql {
         )
         SELECT CASE WHEN rank <= :limit THEN grp END AS grp, rank <= :limit AS top, min(rank) AS rank,
                min(groups) AS groups, %s, %s
-        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(COVER, RollupSql.RATING_COLUMNS, counted,
-        sums(filter), columns, sources);
+        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(COVER, RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS,
+        counted, sums(filter), columns, sources);
   }
 
   private static final String COVER = """
-      SELECT * FROM unnest(CAST(:grains AS text[]), CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]))
-        AS c (grain, lo, hi)""";
+      SELECT * FROM unnest(CAST(:grains AS text[]), CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]),
+                           CAST(:periods AS integer[]), CAST(:signs AS integer[]))
+        AS c (grain, lo, hi, period, sign)""";
 
   /**
-   * The rows to sum: rollup rows of {@code dimension} ('all' if null) in the cover of the periods,
-   * then the queued changes in [first, last boundary); each row's first column is {@code key}
-   * (rollups, alias r) or {@code tailKey} (changes, alias c).
+   * The rows to sum: rollup rows of {@code dimension} ('all' if null) in the {@link TimeCover} of
+   * the periods, each multiplied by its part's sign, then the queued changes in [first, last
+   * boundary). Each row's first column is {@code key} (rollups, alias r, with the cover part as
+   * alias cover) or {@code tailKey} (changes, alias c); then its source, its rating columns, its
+   * count n and its per-source count columns.
+   *
+   * <p>Without a source, scale or score filter (and unless grouping by source) it reads the rows
+   * of all sources (source ''), one per bucket, whose per-source counts are columns. Otherwise
+   * it reads the rows of each source, whose count is the filtered total and per-source columns 0.
    */
-  private static String counted(List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter, String key,
-      String tailKey, SqlParams params) {
-    List<TimeCover.Range> cover = TimeCover.of(boundaries);
-    params.text("grains", array(cover.stream().map(range -> range.grain().sqlName())))
-        .text("froms", array(cover.stream().map(range -> range.from().toString())))
-        .text("tos", array(cover.stream().map(range -> range.to().toString())))
+  private static String counted(List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter,
+      boolean bySource, String key, String tailKey, SqlParams params) {
+    TimeCover.Cover cover = TimeCover.of(boundaries);
+    List<TimeCover.Part> parts = cover.parts();
+    params.text("grains", array(parts.stream().map(part -> part.grain().sqlName())))
+        .text("froms", array(parts.stream().map(part -> part.from().toString())))
+        .text("tos", array(parts.stream().map(part -> part.to().toString())))
+        .text("periods", array(parts.stream().map(part -> String.valueOf(part.period()))))
+        .text("signs", array(parts.stream().map(part -> String.valueOf(part.sign()))))
+        .text("aligned", array(cover.aligned().stream().map(Instant::toString)))
+        .text("boundaries", array(boundaries.stream().map(Instant::toString)))
         .timestamp("from", boundaries.getFirst())
         .timestamp("to", boundaries.getLast())
         .text("dim", dimension == null ? "all" : dimension.sqlName());
+    boolean allSources = !bySource && filter.sources().isEmpty() && filter.scales().isEmpty()
+        && filter.scores().isEmpty();
     StringBuilder rollupFilter = new StringBuilder();
     StringBuilder tailFilter = new StringBuilder();
+    if (allSources) {
+      rollupFilter.append(" AND r.source = ''");
+    } else {
+      Stream<Source> sources = filter.sources().isEmpty() ? Arrays.stream(Source.values()) : filter.sources().stream();
+      params.text("sources", array(sources.map(Source::wireName)));
+      rollupFilter.append(" AND r.source = ANY (CAST(:sources AS text[]))");
+      if (!filter.sources().isEmpty()) {
+        tailFilter.append(" AND c.source = ANY (CAST(:sources AS text[]))");
+      }
+    }
     if (filter.dimension() != null) {
       params.text("values", array(filter.values().stream()));
       String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
@@ -87,30 +114,30 @@ final class TallySql {
       tailFilter.append(" AND ").append(RollupSql.value(filter.dimension(), "c"))
           .append(" = ANY (CAST(:values AS text[]))");
     }
-    if (!filter.sources().isEmpty()) {
-      params.text("sources", array(filter.sources().stream().map(Source::wireName)));
-      rollupFilter.append(" AND r.source = ANY (CAST(:sources AS text[]))");
-      tailFilter.append(" AND c.source = ANY (CAST(:sources AS text[]))");
-    }
+    String ratings = RatingSlot.ALL.stream().map(slot -> "cover.sign * r." + slot.column()).collect(joining(", "));
+    String sourceCounts = Arrays.stream(Source.values())
+        .map(source -> allSources ? "cover.sign * r." + RollupSql.countColumn(source) : "0")
+        .collect(joining(", "));
     String tailColumns = RatingSlot.ALL.stream()
         .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
         .collect(joining(", "));
-    // One index range scan per cover range (LATERAL, and OFFSET 0 so that the planner cannot pull
-    // the subquery up into a join that scans every row of the dimension against every range).
+    String noSourceCounts = Arrays.stream(Source.values()).map(source -> "0").collect(joining(", "));
+    // One index range scan per cover part (LATERAL, and OFFSET 0 so that the planner cannot pull
+    // the subquery up into a join that scans every row of the dimension against every part).
     return """
         SELECT r.*
         FROM cover CROSS JOIN LATERAL (
-          SELECT %s, r.source, %s, %s
+          SELECT %s, r.source, %s, cover.sign * (%s), %s
           FROM feedback_rollups AS r
           WHERE r.tenant_id = :tenant AND r.dim = :dim AND r.grain = cover.grain
             AND r.bucket >= cover.lo AND r.bucket < cover.hi%s
           OFFSET 0) AS r
         UNION ALL
-        SELECT %s, c.source, %s, %s
+        SELECT %s, c.source, %s, %s, %s
         FROM feedback_changes AS c
         WHERE c.tenant_id = :tenant AND c.created_at >= :from AND c.created_at < :to%s""".formatted(
-        key, prefixed("r.", RatingSlot.ALL.stream().map(RatingSlot::column)), total(filter, "r."), rollupFilter,
-        tailKey, tailColumns, total(filter, "c_"), tailFilter);
+        key, ratings, total(filter, "r."), sourceCounts, rollupFilter,
+        tailKey, tailColumns, total(filter, "c_"), noSourceCounts, tailFilter);
   }
 
   /**
@@ -129,20 +156,19 @@ final class TallySql {
         .collect(joining(" OR ")) + " THEN c.delta ELSE 0 END";
   }
 
-  /** The counted rating columns summed (the others 0), each source's count and the total. */
+  /**
+   * The counted rating columns summed (the others 0), each source's count (the counts of its own
+   * rows plus its count column in rows of all sources) and the total.
+   */
   private static String sums(AnalyticsFilter filter) {
     String ratings = RatingSlot.ALL.stream()
         .map(slot -> (filter.counts(slot) ? "sum(" + slot.column() + ")" : "0") + " AS " + slot.column())
         .collect(joining(", "));
     String sources = Arrays.stream(Source.values())
-        .map(source -> "coalesce(sum(n) FILTER (WHERE source = '" + source.wireName() + "'), 0) AS "
-            + source.wireName())
+        .map(source -> "coalesce(sum(n) FILTER (WHERE source = '" + source.wireName() + "'), 0) + sum("
+            + RollupSql.countColumn(source) + ") AS " + source.wireName())
         .collect(joining(", "));
     return ratings + ", " + sources + ", sum(n) AS total";
-  }
-
-  private static String prefixed(String prefix, Stream<String> columns) {
-    return columns.map(column -> prefix + column).collect(joining(", "));
   }
 
   /** A PostgreSQL array literal of the values, each quoted. */

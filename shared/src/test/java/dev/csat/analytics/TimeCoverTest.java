@@ -23,53 +23,141 @@ class TimeCoverTest {
     return boundaries;
   }
 
+  private static TimeCover.Part part(Grain grain, String from, String to, int period, int sign) {
+    return new TimeCover.Part(grain, Instant.parse(from), Instant.parse(to), period, sign);
+  }
+
   @Test
   void aRunOfUtcDaysIsOneRangeOfDays() {
-    assertEquals(List.of(new TimeCover.Range(Grain.DAY, Instant.parse("2026-03-01T00:00:00Z"),
-        Instant.parse("2026-03-11T00:00:00Z"))), TimeCover.of(days("UTC", "2026-03-01", 10)));
+    TimeCover.Cover cover = TimeCover.of(days("UTC", "2026-03-01", 10));
+    assertEquals(List.of(part(Grain.DAY, "2026-03-01T00:00:00Z", "2026-03-11T00:00:00Z", TimeCover.Part.BY_BUCKET, 1)),
+        cover.parts());
+    assertEquals(days("UTC", "2026-03-01", 10), cover.aligned());
   }
 
   @Test
   void aWholeUtcMonthIsOneMonthBucket() {
-    assertEquals(List.of(new TimeCover.Range(Grain.MONTH, Instant.parse("2026-02-01T00:00:00Z"),
-        Instant.parse("2026-03-01T00:00:00Z"))), TimeCover.of(List.of(Instant.parse("2026-02-01T00:00:00Z"),
-        Instant.parse("2026-03-01T00:00:00Z"))));
+    assertEquals(List.of(part(Grain.MONTH, "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1)),
+        TimeCover.of(List.of(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"))).parts());
   }
 
   @Test
-  void berlinDaysAcrossTheClockChangeAreOneRangeOfHours() {
-    // 28 to 30 March 2026: 24, 23 and 24 hours.
-    assertEquals(List.of(new TimeCover.Range(Grain.HOUR, Instant.parse("2026-03-27T23:00:00Z"),
-        Instant.parse("2026-03-30T22:00:00Z"))), TimeCover.of(days("Europe/Berlin", "2026-03-28", 3)));
-  }
-
-  @Test
-  void kathmanduDaysStartWithQuarterHours() {
-    // A Kathmandu day (+05:45) runs from 18:15 UTC: three quarters, then hours, then three quarters.
-    List<TimeCover.Range> cover = TimeCover.of(days("Asia/Kathmandu", "2026-03-10", 1));
+  void berlinDaysAreUtcDaysPlusAndMinusTheHoursBetween() {
+    // 28 to 30 March 2026: 24, 23 and 24 hours, starting 23:00, 23:00, 22:00 UTC the day before.
+    TimeCover.Cover cover = TimeCover.of(days("Europe/Berlin", "2026-03-28", 3));
+    assertEquals(days("UTC", "2026-03-28", 3), cover.aligned());
     assertEquals(List.of(
-        new TimeCover.Range(Grain.QUARTER, Instant.parse("2026-03-09T18:15:00Z"), Instant.parse("2026-03-09T19:00:00Z")),
-        new TimeCover.Range(Grain.HOUR, Instant.parse("2026-03-09T19:00:00Z"), Instant.parse("2026-03-10T18:00:00Z")),
-        new TimeCover.Range(Grain.QUARTER, Instant.parse("2026-03-10T18:00:00Z"), Instant.parse("2026-03-10T18:15:00Z"))),
-        cover);
+        part(Grain.DAY, "2026-03-28T00:00:00Z", "2026-03-31T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
+        part(Grain.HOUR, "2026-03-27T23:00:00Z", "2026-03-28T00:00:00Z", 1, 1),
+        part(Grain.HOUR, "2026-03-28T23:00:00Z", "2026-03-29T00:00:00Z", 1, -1),
+        part(Grain.HOUR, "2026-03-28T23:00:00Z", "2026-03-29T00:00:00Z", 2, 1),
+        part(Grain.HOUR, "2026-03-29T22:00:00Z", "2026-03-30T00:00:00Z", 2, -1),
+        part(Grain.HOUR, "2026-03-29T22:00:00Z", "2026-03-30T00:00:00Z", 3, 1),
+        part(Grain.HOUR, "2026-03-30T22:00:00Z", "2026-03-31T00:00:00Z", 3, -1)), cover.parts());
+  }
+
+  @Test
+  void kathmanduDaysMoveByQuarterHoursAndHours() {
+    // A Kathmandu day (+05:45) runs from 18:15 UTC: the UTC day after, plus and minus 5:45 hours.
+    TimeCover.Cover cover = TimeCover.of(days("Asia/Kathmandu", "2026-03-10", 1));
+    assertEquals(List.of(
+        part(Grain.DAY, "2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
+        part(Grain.QUARTER, "2026-03-09T18:15:00Z", "2026-03-09T19:00:00Z", 1, 1),
+        part(Grain.HOUR, "2026-03-09T19:00:00Z", "2026-03-10T00:00:00Z", 1, 1),
+        part(Grain.QUARTER, "2026-03-10T18:15:00Z", "2026-03-10T19:00:00Z", 1, -1),
+        part(Grain.HOUR, "2026-03-10T19:00:00Z", "2026-03-11T00:00:00Z", 1, -1)), cover.parts());
+  }
+
+  @Test
+  void localMonthsAreUtcMonths() {
+    // Kiritimati (+14) and Pago Pago (-11), the furthest from UTC: months still read month rows.
+    for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata")) {
+      List<Instant> boundaries = List.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"),
+          LocalDate.parse("2026-03-01")).stream().map(day -> day.atStartOfDay(ZoneId.of(zone)).toInstant()).toList();
+      TimeCover.Cover cover = TimeCover.of(boundaries);
+      assertEquals(List.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"),
+          Instant.parse("2026-03-01T00:00:00Z")), cover.aligned(), zone);
+      assertEquals(Grain.MONTH, cover.parts().getFirst().grain(), zone);
+    }
   }
 
   @Test
   void aLongRangeUsesMonthsInTheMiddle() {
-    List<TimeCover.Range> cover = TimeCover.of(List.of(Instant.parse("2025-01-15T00:00:00Z"),
+    TimeCover.Cover cover = TimeCover.of(List.of(Instant.parse("2025-01-15T00:00:00Z"),
         Instant.parse("2025-06-10T06:00:00Z")));
     assertEquals(List.of(
-        new TimeCover.Range(Grain.DAY, Instant.parse("2025-01-15T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z")),
-        new TimeCover.Range(Grain.MONTH, Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")),
-        new TimeCover.Range(Grain.DAY, Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-06-10T00:00:00Z")),
-        new TimeCover.Range(Grain.HOUR, Instant.parse("2025-06-10T00:00:00Z"), Instant.parse("2025-06-10T06:00:00Z"))),
-        cover);
+        part(Grain.DAY, "2025-01-15T00:00:00Z", "2025-02-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
+        part(Grain.MONTH, "2025-02-01T00:00:00Z", "2025-06-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
+        part(Grain.DAY, "2025-06-01T00:00:00Z", "2025-06-10T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
+        part(Grain.HOUR, "2025-06-10T00:00:00Z", "2025-06-10T06:00:00Z", 1, 1)), cover.parts());
+  }
+
+  @Test
+  void aTwoYearDailySeriesInKolkataReadsFewRowsADay() {
+    TimeCover.Cover cover = TimeCover.of(days("Asia/Kolkata", "2024-11-01", 730));
+    long buckets = cover.parts().stream().mapToLong(TimeCoverTest::buckets).sum();
+    // One day row, and twice (+ and -) the 5:30 hours between UTC and local midnight: 5 hours, 2 quarters.
+    assertEquals(730 + 731 * 2 * 7 - 2 * 7, buckets);
   }
 
   @Test
   void aBoundaryOffTheQuarterHourIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> TimeCover.of(List.of(Instant.parse("2026-01-01T00:00:00Z"),
         Instant.parse("2026-01-01T00:20:00Z"))));
+  }
+
+  /**
+   * The cover is exact: for every quarter hour around a run of periods, its bucket of each part's
+   * grain, counted with the part's sign in the part's period, adds up to one in the period that
+   * holds it and to zero in every other, for days, weeks, months and quarters across clock
+   * changes in zones with odd and far offsets.
+   */
+  @Test
+  void everyQuarterHourCountsOnceInItsOwnPeriod() {
+    List<String> zones = List.of("UTC", "Europe/London", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
+        "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+        "America/St_Johns", "Pacific/Auckland");
+    for (String zone : zones) {
+      for (Interval interval : Interval.values()) {
+        DateRange range = new DateRange(LocalDate.parse("2026-02-20"), LocalDate.parse("2026-04-12"), ZoneId.of(zone));
+        List<Instant> boundaries = range.periodStarts(interval).stream()
+            .map(day -> day.atStartOfDay(range.zone()).toInstant()).toList();
+        assertExact(boundaries, TimeCover.of(boundaries), zone + " " + interval);
+      }
+    }
+  }
+
+  private static void assertExact(List<Instant> boundaries, TimeCover.Cover cover, String what) {
+    int periods = boundaries.size() - 1;
+    Instant end = boundaries.getLast().plusSeconds(2 * 86_400);
+    for (Instant quarter = boundaries.getFirst().minusSeconds(2 * 86_400); quarter.isBefore(end);
+        quarter = quarter.plusSeconds(900)) {
+      int[] weights = new int[periods + 1];
+      for (TimeCover.Part part : cover.parts()) {
+        Instant bucket = part.grain().floor(quarter);
+        if (!bucket.isBefore(part.from()) && bucket.isBefore(part.to())) {
+          weights[part.period() == TimeCover.Part.BY_BUCKET ? periodOf(bucket, cover.aligned()) : part.period()]
+              += part.sign();
+        }
+      }
+      for (int period = 1; period <= periods; period++) {
+        boolean inside = !quarter.isBefore(boundaries.get(period - 1)) && quarter.isBefore(boundaries.get(period));
+        assertEquals(inside ? 1 : 0, weights[period], what + ": " + quarter + " in period " + period);
+      }
+    }
+  }
+
+  /** As SQL's width_bucket: how many of the boundaries are at or before {@code at}. */
+  private static int periodOf(Instant at, List<Instant> boundaries) {
+    return (int) boundaries.stream().filter(boundary -> !boundary.isAfter(at)).count();
+  }
+
+  private static long buckets(TimeCover.Part part) {
+    long count = 0;
+    for (Instant at = part.from(); at.isBefore(part.to()); at = part.grain().next(at)) {
+      count++;
+    }
+    return count;
   }
 
   /** What the grains rest on: since 2000 (the earliest date analytics accept) every zone's offset is whole quarter hours. */
