@@ -57,7 +57,7 @@ public final class App {
     var cursors = new CursorCodec(cursorKey());
     this.inbox = new Inbox(new DataApiInboxRepository(dataApi), cursors, clock);
     this.engagement = new Engagement(new DataApiEngagementRepository(dataApi), cursors, clock);
-    this.analytics = new Analytics(new DataApiAnalyticsRepository(dataApi), clock);
+    this.analytics = new Analytics(new DataApiAnalyticsRepository(dataApi));
     var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
     this.apiKeys = new ApiKeys(apiKeyRepository, clock);
     this.apiKeyVerifier = new ApiKeyVerification(apiKeyRepository, clock);

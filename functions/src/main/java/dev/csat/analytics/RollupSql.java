@@ -64,7 +64,8 @@ final class RollupSql {
       Arrays.stream(Source.values())
           .map(source -> "coalesce(sum(delta) FILTER (WHERE counted_source = '" + source.wireName() + "'), 0)")
           .collect(joining(", ")),
-      Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column), Arrays.stream(Source.values()).map(RollupSql::countColumn))
+      Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
+              Arrays.stream(Source.values()).map(RollupSql::countColumn))
           .map(column -> column + " = r." + column + " + EXCLUDED." + column).collect(joining(", ")));
 
   private RollupSql() {}

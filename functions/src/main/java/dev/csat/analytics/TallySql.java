@@ -21,15 +21,11 @@ final class TallySql {
   static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
     Dimension dimension = filter.dimension();
     params.text("tenant", tenant);
-    // The boundaries are cast once (scalar subqueries), not once per row.
-    String period = "CASE WHEN cover.period = 0 THEN width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[])))"
-        + " ELSE cover.period END";
-    String tailPeriod = "width_bucket(c.created_at, (SELECT CAST(:boundaries AS timestamptz[])))";
-    String counted = counted(boundaries, dimension, filter, false, period, tailPeriod, params);
+    String counted = counted(boundaries, dimension, filter, false, "period", params);
     return """
-        WITH cover AS (%s), counted (period, source, %s, n, %s) AS (%s)
+        WITH counted (period, source, %s, n, %s) AS (%s)
         SELECT period, %s
-        FROM counted GROUP BY 1""".formatted(COVER, RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted,
+        FROM counted GROUP BY 1""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted,
         sums(filter));
   }
 
@@ -42,16 +38,15 @@ final class TallySql {
     params.text("tenant", tenant).integer("limit", limit);
     Dimension read = by.dimension().orElse(filter.dimension());
     boolean bySource = by.dimension().isEmpty();
-    String group = bySource ? "r.source" : "r.value";
-    String tailGroup = by.dimension().map(dimension -> RollupSql.value(dimension, "c")).orElse("c.source");
-    String counted = counted(List.of(from, to), read, filter, bySource, group, tailGroup, params);
+    String counted = counted(List.of(from, to), read, filter, bySource, by.dimension().map(dimension -> "value")
+        .orElse("source"), params);
     String columns = RatingSlot.ALL.stream().map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column())
         .collect(joining(", "));
     String sources = Arrays.stream(Source.values())
         .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
         .collect(joining(", "));
     return """
-        WITH cover AS (%s), counted (grp, source, %s, n, %s) AS (%s),
+        WITH counted (grp, source, %s, n, %s) AS (%s),
         grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
         ranked AS (
           SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
@@ -59,40 +54,44 @@ final class TallySql {
         )
         SELECT CASE WHEN rank <= :limit THEN grp END AS grp, rank <= :limit AS top, min(rank) AS rank,
                min(groups) AS groups, %s, %s
-        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(COVER, RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS,
+        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS,
         counted, sums(filter), columns, sources);
   }
 
-  private static final String COVER = """
-      SELECT * FROM unnest(CAST(:grains AS text[]), CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]),
-                           CAST(:periods AS integer[]), CAST(:signs AS integer[]))
-        AS c (grain, lo, hi, period, sign)""";
-
   /**
-   * The rows to sum: rollup rows of {@code dimension} ('all' if null) in the {@link TimeCover} of
-   * the periods, each multiplied by its part's sign, then the queued changes in [first, last
-   * boundary). Each row's first column is {@code key} (rollups, alias r, with the cover part as
-   * alias cover) or {@code tailKey} (changes, alias c); then its source, its rating columns, its
-   * count n and its per-source count columns.
+   * The rows to sum, each with its key first (see below), then its source, its rating columns,
+   * its count n and its per-source count columns:
+   *
+   * <ul>
+   *   <li>the rollup rows of {@code dimension} ('all' if null) in the bulk of the periods'
+   *       {@link TimeCover}, one index range scan per range, each in its aligned period;
+   *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
+   *       each row once in its true period and once negated in its aligned period (periods
+   *       outside 1..n dropped);
+   *   <li>the queued changes in [first, last boundary), each in its period.
+   * </ul>
+   *
+   * <p>The key is the 1-based period ({@code key} "period"), or for a breakdown the dimension's
+   * value ("value") or the source ("source").
    *
    * <p>Without a source, scale or score filter (and unless grouping by source) it reads the rows
    * of all sources (source ''), one per bucket, whose per-source counts are columns. Otherwise
    * it reads the rows of each source, whose count is the filtered total and per-source columns 0.
    */
   private static String counted(List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter,
-      boolean bySource, String key, String tailKey, SqlParams params) {
+      boolean bySource, String key, SqlParams params) {
     TimeCover.Cover cover = TimeCover.of(boundaries);
-    List<TimeCover.Part> parts = cover.parts();
-    params.text("grains", array(parts.stream().map(part -> part.grain().sqlName())))
-        .text("froms", array(parts.stream().map(part -> part.from().toString())))
-        .text("tos", array(parts.stream().map(part -> part.to().toString())))
-        .text("periods", array(parts.stream().map(part -> String.valueOf(part.period()))))
-        .text("signs", array(parts.stream().map(part -> String.valueOf(part.sign()))))
+    params.text("grains", array(cover.bulk().stream().map(range -> range.grain().sqlName())))
+        .text("froms", array(cover.bulk().stream().map(range -> range.from().toString())))
+        .text("tos", array(cover.bulk().stream().map(range -> range.to().toString())))
         .text("aligned", array(cover.aligned().stream().map(Instant::toString)))
         .text("boundaries", array(boundaries.stream().map(Instant::toString)))
+        .integer("periods", boundaries.size() - 1)
         .timestamp("from", boundaries.getFirst())
         .timestamp("to", boundaries.getLast())
         .text("dim", dimension == null ? "all" : dimension.sqlName());
+    cover.corrections().forEach((grain, buckets) ->
+        params.text("fix_" + grain.sqlName(), array(buckets.stream().map(Instant::toString))));
     boolean allSources = !bySource && filter.sources().isEmpty() && filter.scales().isEmpty()
         && filter.scores().isEmpty();
     StringBuilder rollupFilter = new StringBuilder();
@@ -114,30 +113,69 @@ final class TallySql {
       tailFilter.append(" AND ").append(RollupSql.value(filter.dimension(), "c"))
           .append(" = ANY (CAST(:values AS text[]))");
     }
-    String ratings = RatingSlot.ALL.stream().map(slot -> "cover.sign * r." + slot.column()).collect(joining(", "));
-    String sourceCounts = Arrays.stream(Source.values())
-        .map(source -> allSources ? "cover.sign * r." + RollupSql.countColumn(source) : "0")
-        .collect(joining(", "));
+    String rollupKey = switch (key) {
+      case "period" -> "width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[])))";
+      default -> "r." + key;
+    };
+    String tailKey = switch (key) {
+      case "period" -> "width_bucket(c.created_at, (SELECT CAST(:boundaries AS timestamptz[])))";
+      case "value" -> RollupSql.value(dimension, "c");
+      default -> "c.source";
+    };
+    String where = "r.tenant_id = :tenant AND r.dim = :dim" + rollupFilter;
+    // One index range scan per bulk range (LATERAL, and OFFSET 0 so that the planner cannot pull
+    // the subquery up into a join that scans every row of the dimension against every range).
+    StringBuilder sql = new StringBuilder("""
+        SELECT r.*
+        FROM unnest(CAST(:grains AS text[]), CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]))
+          AS bulk (grain, lo, hi)
+        CROSS JOIN LATERAL (
+          SELECT %s, %s
+          FROM feedback_rollups AS r
+          WHERE %s AND r.grain = bulk.grain AND r.bucket >= bulk.lo AND r.bucket < bulk.hi
+          OFFSET 0) AS r
+        """.formatted(rollupKey, rollupColumns("", filter, allSources), where));
+    if (!cover.corrections().isEmpty()) {
+      String listed = cover.corrections().keySet().stream()
+          .map(grain -> "SELECT * FROM feedback_rollups AS r WHERE " + where + " AND r.grain = '" + grain.sqlName()
+              + "' AND r.bucket = ANY (CAST(:fix_" + grain.sqlName() + " AS timestamptz[]))")
+          .collect(joining("\n  UNION ALL\n  "));
+      String correctionKey = key.equals("period") ? "x.period" : "r." + key;
+      sql.append("""
+          UNION ALL
+          SELECT %s, %s
+          FROM (
+            %s
+          ) AS r
+          CROSS JOIN LATERAL (VALUES (width_bucket(r.bucket, (SELECT CAST(:boundaries AS timestamptz[]))), 1),
+                                     (width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[]))), -1))
+            AS x (period, sign)
+          WHERE x.period BETWEEN 1 AND :periods
+          """.formatted(correctionKey, rollupColumns("x.sign * ", filter, allSources), listed));
+    }
     String tailColumns = RatingSlot.ALL.stream()
         .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
         .collect(joining(", "));
     String noSourceCounts = Arrays.stream(Source.values()).map(source -> "0").collect(joining(", "));
-    // One index range scan per cover part (LATERAL, and OFFSET 0 so that the planner cannot pull
-    // the subquery up into a join that scans every row of the dimension against every part).
-    return """
-        SELECT r.*
-        FROM cover CROSS JOIN LATERAL (
-          SELECT %s, r.source, %s, cover.sign * (%s), %s
-          FROM feedback_rollups AS r
-          WHERE r.tenant_id = :tenant AND r.dim = :dim AND r.grain = cover.grain
-            AND r.bucket >= cover.lo AND r.bucket < cover.hi%s
-          OFFSET 0) AS r
+    sql.append("""
         UNION ALL
         SELECT %s, c.source, %s, %s, %s
         FROM feedback_changes AS c
         WHERE c.tenant_id = :tenant AND c.created_at >= :from AND c.created_at < :to%s""".formatted(
-        key, ratings, total(filter, "r."), sourceCounts, rollupFilter,
-        tailKey, tailColumns, total(filter, "c_"), noSourceCounts, tailFilter);
+        tailKey, tailColumns, total(filter, "c_"), noSourceCounts, tailFilter));
+    return sql.toString();
+  }
+
+  /**
+   * A rollup row's (alias r) source, rating columns, count and per-source counts (0 unless it is
+   * a row of all sources), each but the source prefixed with {@code factor}.
+   */
+  private static String rollupColumns(String factor, AnalyticsFilter filter, boolean allSources) {
+    return "r.source, "
+        + RatingSlot.ALL.stream().map(slot -> factor + "r." + slot.column()).collect(joining(", ")) + ", "
+        + factor + "(" + total(filter, "r.") + "), "
+        + Arrays.stream(Source.values())
+            .map(source -> allSources ? factor + "r." + RollupSql.countColumn(source) : "0").collect(joining(", "));
   }
 
   /**

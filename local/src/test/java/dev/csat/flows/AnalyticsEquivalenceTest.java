@@ -268,26 +268,37 @@ class AnalyticsEquivalenceTest {
         query.addAll(List.of("by", by, "limit", String.valueOf(limit), "time_zone", zone,
             "start_date", start.toString(), "end_date", end.toString()));
         JsonNode breakdown = expect(200, analytics.breakdown(query.toArray(String[]::new)));
-        Map<String, List<Rating>> groups = recount(matches.and(r -> !r.at().isBefore(from) && r.at().isBefore(to)))
-            .stream().collect(Collectors.groupingBy(rating -> Objects.requireNonNullElse(group.apply(rating), ""),
-                TreeMap::new, Collectors.toList()));
-        List<Map.Entry<String, List<Rating>>> ranked = groups.entrySet().stream()
-            .sorted(Comparator.comparing((Map.Entry<String, List<Rating>> entry) -> -entry.getValue().size())
-                .thenComparing(Map.Entry::getKey))
-            .toList();
-        String what = by + " " + filter + " limit " + limit + " in " + zone;
-        assertEquals(groups.size(), breakdown.get("groups").asInt(), what);
-        JsonNode top = breakdown.get("top");
-        assertEquals(Math.min(limit, ranked.size()), top.size(), what);
-        for (int i = 0; i < top.size(); i++) {
-          String value = ranked.get(i).getKey();
-          assertEquals(value, groupValue(by, top.get(i)), what + " #" + i);
-          assertTagsEqual(ranked.get(i).getValue(), top.get(i), what + " " + value);
-        }
-        List<Rating> rest = ranked.stream().skip(top.size()).flatMap(entry -> entry.getValue().stream()).toList();
-        assertTagsEqual(rest, breakdown.get("rest"), what + " rest");
+        assertBreakdownEqualsRecount(breakdown, matches.and(r -> !r.at().isBefore(from) && r.at().isBefore(to)),
+            group, limit, by + " " + filter + " limit " + limit + " in " + zone);
       }
     }
+    // Neither date: all time, the total rows.
+    List<String> query = new ArrayList<>(filter);
+    query.addAll(List.of("by", by, "limit", "2"));
+    assertBreakdownEqualsRecount(expect(200, analytics.breakdown(query.toArray(String[]::new))), matches, group, 2,
+        by + " " + filter + " all time");
+  }
+
+  private void assertBreakdownEqualsRecount(JsonNode breakdown, Predicate<Rating> matches,
+      Function<Rating, String> group, int limit, String what) {
+    String by = breakdown.get("by").asText();
+    Map<String, List<Rating>> groups = recount(matches).stream()
+        .collect(Collectors.groupingBy(rating -> Objects.requireNonNullElse(group.apply(rating), ""),
+            TreeMap::new, Collectors.toList()));
+    List<Map.Entry<String, List<Rating>>> ranked = groups.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<Rating>> entry) -> -entry.getValue().size())
+            .thenComparing(Map.Entry::getKey))
+        .toList();
+    assertEquals(groups.size(), breakdown.get("groups").asInt(), what);
+    JsonNode top = breakdown.get("top");
+    assertEquals(Math.min(limit, ranked.size()), top.size(), what);
+    for (int i = 0; i < top.size(); i++) {
+      String value = ranked.get(i).getKey();
+      assertEquals(value, groupValue(by, top.get(i)), what + " #" + i);
+      assertTagsEqual(ranked.get(i).getValue(), top.get(i), what + " " + value);
+    }
+    List<Rating> rest = ranked.stream().skip(top.size()).flatMap(entry -> entry.getValue().stream()).toList();
+    assertTagsEqual(rest, breakdown.get("rest"), what + " rest");
   }
 
   private static Predicate<Rating> filterFor(List<String> filter) {

@@ -8,28 +8,26 @@ import java.util.List;
 
 /**
  * Whole days from {@code start} to {@code end}, both included, in {@code zone}; a missing start
- * or end leaves that side open.
+ * or end leaves that side open: every rating before the end, or after the start, counts.
  */
 public record DateRange(LocalDate start, LocalDate end, ZoneId zone) {
-  /** Before any feedback (imports must be later than 2000-01-01). */
+  /** The first day a range may name. */
   public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
   /** The last day a range may name. */
   public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+  /** No rating is earlier: a feedback's created_at must be after 2000 (UTC). */
+  public static final Instant BEFORE_ANY = Instant.parse("2000-01-01T00:00:00Z");
+  /** No rating is later: created_at is at most 5 minutes ahead of a clock that reads before 2101. */
+  public static final Instant AFTER_ANY = Instant.parse("2101-01-01T00:00:00Z");
 
   /** The first instant counted. */
   public Instant from() {
-    return (start != null ? start : EARLIEST).atStartOfDay(zone).toInstant();
+    return start != null ? start.atStartOfDay(zone).toInstant() : BEFORE_ANY;
   }
 
-  /**
-   * The instant after the last one counted; an open end is the end of the month after
-   * {@code now}'s, later than any feedback (created_at is at most 5 minutes ahead).
-   */
-  public Instant to(Instant now) {
-    if (end != null) {
-      return end.plusDays(1).atStartOfDay(zone).toInstant();
-    }
-    return Grain.MONTH.next(Grain.MONTH.next(Grain.MONTH.floor(now)));
+  /** The instant after the last one counted. */
+  public Instant to() {
+    return end != null ? end.plusDays(1).atStartOfDay(zone).toInstant() : AFTER_ANY;
   }
 
   /** The same days widened to whole periods of {@code interval}. */

@@ -9,10 +9,12 @@ import java.time.temporal.ChronoUnit;
  * The time buckets feedback_rollups keeps, in UTC, finest first. Every time zone's offset has been
  * a whole number of quarter hours since 2000, the earliest date analytics accept (TimeCoverTest
  * checks every zone of the JDK), so every local day, week, month or quarter starts on a
- * quarter-hour bucket and is a sum of whole buckets.
+ * quarter-hour bucket and is a sum of whole buckets. TOTAL is one bucket from
+ * {@link DateRange#BEFORE_ANY} to {@link DateRange#AFTER_ANY}: every rating, for a range open on
+ * both sides.
  */
 public enum Grain {
-  QUARTER, HOUR, DAY, MONTH;
+  QUARTER, HOUR, DAY, MONTH, TOTAL;
 
   /** The name stored in feedback_rollups.grain. */
   public String sqlName() {
@@ -27,6 +29,7 @@ public enum Grain {
       case DAY -> at.truncatedTo(ChronoUnit.DAYS);
       case MONTH -> ZonedDateTime.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS)
           .toInstant();
+      case TOTAL -> DateRange.BEFORE_ANY;
     };
   }
 
@@ -37,6 +40,7 @@ public enum Grain {
       case HOUR -> start.plus(1, ChronoUnit.HOURS);
       case DAY -> start.plus(1, ChronoUnit.DAYS);
       case MONTH -> ZonedDateTime.ofInstant(start, ZoneOffset.UTC).plusMonths(1).toInstant();
+      case TOTAL -> DateRange.AFTER_ANY;
     };
   }
 

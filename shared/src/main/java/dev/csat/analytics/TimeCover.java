@@ -3,23 +3,30 @@ package dev.csat.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which rollup rows make up a run of consecutive periods [t0, t1), [t1, t2), ..., [tn-1, tn).
  *
  * <p>Each boundary t is first moved to an aligned instant a nearby: the nearest UTC month start
- * within 14 hours, else the nearest UTC midnight. The periods' bulk [a0, a1), [a1, a2), ... is
- * covered by the coarsest buckets that fit (days and months), read as a few merged ranges; a
- * row's period is the one among [a0, a1), ... that holds its bucket ({@link Part#BY_BUCKET}).
- * What lies between a boundary and its aligned instant (a fragment of hours and quarter hours)
- * is then added to the period the boundary ends and subtracted from the one it starts, or the
- * other way round when the aligned instant is the later one:
+ * within 14 hours, else the nearest UTC midnight. The bulk [a0, an) is covered by the coarsest
+ * buckets that fit between the aligned boundaries (days and months), read as a few merged
+ * ranges, and each of its rows counts in the period of the aligned boundaries that holds its
+ * bucket: its "aligned period". That is wrong only for what lies between a boundary and its
+ * aligned instant, so those instants are also covered, by hours and quarter hours (the
+ * corrections), and each correction row counts once more in its true period (among the
+ * boundaries t) and once less in its aligned period:
  *
- * <pre>count[t(p-1), t(p)) = count[a(p-1), a(p)) + count[a(p), t(p)) - count[a(p-1), t(p-1))</pre>
+ * <pre>count(period p) = bulk rows with aligned period p
+ *                  + correction rows with true period p - correction rows with aligned period p</pre>
  *
- * <p>So a local day in Europe/Berlin is a UTC day plus one hour minus one hour, not 24 hours,
- * and a two-year daily series reads about 730 day rows and 730 hour rows.
+ * <p>(A correction row outside [a0, an) was not in the bulk; its aligned period is then outside
+ * 1..n and counts nowhere.) So a local day in Europe/Berlin is a UTC day plus the hour before it
+ * minus its own last hour: a two-year daily series reads 730 day rows and 731 hour rows, not
+ * 17,520 hours.
  */
 public final class TimeCover {
   /**
@@ -29,17 +36,14 @@ public final class TimeCover {
    */
   private static final Duration MONTH_SNAP = Duration.ofHours(14);
 
-  /**
-   * Rollup rows of {@code grain} whose bucket starts in [from, to), multiplied by {@code sign}
-   * and added to {@code period} (1-based), or, when period is {@link #BY_BUCKET}, to the period
-   * of {@link Cover#aligned()} that holds the row's bucket.
-   */
-  public record Part(Grain grain, Instant from, Instant to, int period, int sign) {
-    public static final int BY_BUCKET = 0;
-  }
+  /** Rollup rows of {@code grain} whose bucket starts in [from, to). */
+  public record Range(Grain grain, Instant from, Instant to) {}
 
-  /** The parts, and the aligned boundaries that the {@link Part#BY_BUCKET} rows fall between. */
-  public record Cover(List<Instant> aligned, List<Part> parts) {}
+  /**
+   * The aligned boundaries, the ranges of the bulk, and the correction buckets: for each grain,
+   * the starts of its buckets, in increasing order.
+   */
+  public record Cover(List<Instant> aligned, List<Range> bulk, Map<Grain, List<Instant>> corrections) {}
 
   private TimeCover() {}
 
@@ -55,28 +59,45 @@ public final class TimeCover {
       // Never before the previous one: the aligned boundaries must not decrease.
       aligned.add(i == 0 || near.isAfter(aligned.getLast()) ? near : aligned.getLast());
     }
-    List<Part> parts = new ArrayList<>();
+    List<Range> bulk = new ArrayList<>();
     for (int i = 0; i + 1 < aligned.size(); i++) {
-      cover(aligned.get(i), aligned.get(i + 1), Part.BY_BUCKET, 1, parts);
+      cover(aligned.get(i), aligned.get(i + 1), bulk);
     }
-    int periods = boundaries.size() - 1;
+    return new Cover(List.copyOf(aligned), List.copyOf(bulk), corrections(boundaries, aligned));
+  }
+
+  /**
+   * The buckets covering the instants between each boundary and its aligned one. Those stretches
+   * are merged first where they touch or overlap, so that no instant is covered twice.
+   */
+  private static Map<Grain, List<Instant>> corrections(List<Instant> boundaries, List<Instant> aligned) {
+    List<Range> stretches = new ArrayList<>();
     for (int i = 0; i < boundaries.size(); i++) {
-      Instant boundary = boundaries.get(i);
-      Instant near = aligned.get(i);
-      if (boundary.equals(near)) {
+      Instant from = min(boundaries.get(i), aligned.get(i));
+      Instant to = max(boundaries.get(i), aligned.get(i));
+      if (from.equals(to)) {
         continue;
       }
-      int sign = boundary.isAfter(near) ? 1 : -1;
-      Instant from = sign > 0 ? near : boundary;
-      Instant to = sign > 0 ? boundary : near;
-      if (i >= 1) {
-        cover(from, to, i, sign, parts);
-      }
-      if (i < periods) {
-        cover(from, to, i + 1, -sign, parts);
+      Range last = stretches.isEmpty() ? null : stretches.getLast();
+      if (last != null && !from.isAfter(last.to())) {
+        stretches.set(stretches.size() - 1, new Range(Grain.QUARTER, last.from(), max(last.to(), to)));
+      } else {
+        stretches.add(new Range(Grain.QUARTER, from, to));
       }
     }
-    return new Cover(List.copyOf(aligned), List.copyOf(parts));
+    List<Range> ranges = new ArrayList<>();
+    for (Range stretch : stretches) {
+      cover(stretch.from(), stretch.to(), ranges);
+    }
+    Map<Grain, List<Instant>> buckets = new EnumMap<>(Grain.class);
+    for (Range range : ranges) {
+      List<Instant> starts = buckets.computeIfAbsent(range.grain(), grain -> new ArrayList<>());
+      for (Instant at = range.from(); at.isBefore(range.to()); at = range.grain().next(at)) {
+        starts.add(at);
+      }
+    }
+    buckets.replaceAll((grain, starts) -> starts.stream().sorted().toList());
+    return Collections.unmodifiableMap(buckets);
   }
 
   private static Instant aligned(Instant boundary) {
@@ -93,22 +114,32 @@ public final class TimeCover {
     return Duration.between(floor, at).compareTo(Duration.between(at, ceiling)) <= 0 ? floor : ceiling;
   }
 
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
   /**
    * Covers [from, to) greedily with the coarsest buckets that start at the current position and
-   * end within it, merging a bucket into the last part when that part has the same grain, period
-   * and sign and ends where the bucket starts.
+   * end within it, merging a bucket into the last range when that range has the same grain and
+   * ends where the bucket starts.
    */
-  private static void cover(Instant from, Instant to, int period, int sign, List<Part> parts) {
+  private static void cover(Instant from, Instant to, List<Range> ranges) {
+    if (!Grain.QUARTER.starts(from) || !Grain.QUARTER.starts(to)) {
+      throw new IllegalArgumentException("not a stretch of whole quarter hours: " + from + " to " + to);
+    }
     Instant at = from;
     while (at.isBefore(to)) {
       Grain grain = coarsestFitting(at, to);
       Instant next = grain.next(at);
-      Part last = parts.isEmpty() ? null : parts.getLast();
-      if (last != null && last.grain() == grain && last.to().equals(at) && last.period() == period
-          && last.sign() == sign) {
-        parts.set(parts.size() - 1, new Part(grain, last.from(), next, period, sign));
+      Range last = ranges.isEmpty() ? null : ranges.getLast();
+      if (last != null && last.grain() == grain && last.to().equals(at)) {
+        ranges.set(ranges.size() - 1, new Range(grain, last.from(), next));
       } else {
-        parts.add(new Part(grain, at, next, period, sign));
+        ranges.add(new Range(grain, at, next));
       }
       at = next;
     }

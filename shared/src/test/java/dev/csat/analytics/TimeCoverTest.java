@@ -12,6 +12,8 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRulesProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TimeCoverTest {
@@ -23,81 +25,92 @@ class TimeCoverTest {
     return boundaries;
   }
 
-  private static TimeCover.Part part(Grain grain, String from, String to, int period, int sign) {
-    return new TimeCover.Part(grain, Instant.parse(from), Instant.parse(to), period, sign);
+  private static TimeCover.Range range(Grain grain, String from, String to) {
+    return new TimeCover.Range(grain, Instant.parse(from), Instant.parse(to));
+  }
+
+  private static List<Instant> instants(String... instants) {
+    return Stream.of(instants).map(Instant::parse).toList();
   }
 
   @Test
   void aRunOfUtcDaysIsOneRangeOfDays() {
     TimeCover.Cover cover = TimeCover.of(days("UTC", "2026-03-01", 10));
-    assertEquals(List.of(part(Grain.DAY, "2026-03-01T00:00:00Z", "2026-03-11T00:00:00Z", TimeCover.Part.BY_BUCKET, 1)),
-        cover.parts());
+    assertEquals(List.of(range(Grain.DAY, "2026-03-01T00:00:00Z", "2026-03-11T00:00:00Z")), cover.bulk());
     assertEquals(days("UTC", "2026-03-01", 10), cover.aligned());
+    assertEquals(Map.of(), cover.corrections());
   }
 
   @Test
   void aWholeUtcMonthIsOneMonthBucket() {
-    assertEquals(List.of(part(Grain.MONTH, "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1)),
-        TimeCover.of(List.of(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"))).parts());
+    assertEquals(List.of(range(Grain.MONTH, "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z")),
+        TimeCover.of(instants("2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z")).bulk());
   }
 
   @Test
-  void berlinDaysAreUtcDaysPlusAndMinusTheHoursBetween() {
+  void berlinDaysAreUtcDaysCorrectedByAnHour() {
     // 28 to 30 March 2026: 24, 23 and 24 hours, starting 23:00, 23:00, 22:00 UTC the day before.
     TimeCover.Cover cover = TimeCover.of(days("Europe/Berlin", "2026-03-28", 3));
     assertEquals(days("UTC", "2026-03-28", 3), cover.aligned());
-    assertEquals(List.of(
-        part(Grain.DAY, "2026-03-28T00:00:00Z", "2026-03-31T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
-        part(Grain.HOUR, "2026-03-27T23:00:00Z", "2026-03-28T00:00:00Z", 1, 1),
-        part(Grain.HOUR, "2026-03-28T23:00:00Z", "2026-03-29T00:00:00Z", 1, -1),
-        part(Grain.HOUR, "2026-03-28T23:00:00Z", "2026-03-29T00:00:00Z", 2, 1),
-        part(Grain.HOUR, "2026-03-29T22:00:00Z", "2026-03-30T00:00:00Z", 2, -1),
-        part(Grain.HOUR, "2026-03-29T22:00:00Z", "2026-03-30T00:00:00Z", 3, 1),
-        part(Grain.HOUR, "2026-03-30T22:00:00Z", "2026-03-31T00:00:00Z", 3, -1)), cover.parts());
+    assertEquals(List.of(range(Grain.DAY, "2026-03-28T00:00:00Z", "2026-03-31T00:00:00Z")), cover.bulk());
+    assertEquals(Map.of(Grain.HOUR, instants("2026-03-27T23:00:00Z", "2026-03-28T23:00:00Z", "2026-03-29T22:00:00Z",
+        "2026-03-29T23:00:00Z", "2026-03-30T22:00:00Z", "2026-03-30T23:00:00Z")), cover.corrections());
   }
 
   @Test
-  void kathmanduDaysMoveByQuarterHoursAndHours() {
-    // A Kathmandu day (+05:45) runs from 18:15 UTC: the UTC day after, plus and minus 5:45 hours.
+  void kathmanduDaysAreCorrectedByQuarterHoursAndHours() {
+    // A Kathmandu day (+05:45) runs from 18:15 UTC: the UTC day after, corrected by 5:45 hours at each end.
     TimeCover.Cover cover = TimeCover.of(days("Asia/Kathmandu", "2026-03-10", 1));
-    assertEquals(List.of(
-        part(Grain.DAY, "2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
-        part(Grain.QUARTER, "2026-03-09T18:15:00Z", "2026-03-09T19:00:00Z", 1, 1),
-        part(Grain.HOUR, "2026-03-09T19:00:00Z", "2026-03-10T00:00:00Z", 1, 1),
-        part(Grain.QUARTER, "2026-03-10T18:15:00Z", "2026-03-10T19:00:00Z", 1, -1),
-        part(Grain.HOUR, "2026-03-10T19:00:00Z", "2026-03-11T00:00:00Z", 1, -1)), cover.parts());
+    assertEquals(List.of(range(Grain.DAY, "2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z")), cover.bulk());
+    assertEquals(Map.of(
+        Grain.QUARTER, instants("2026-03-09T18:15:00Z", "2026-03-09T18:30:00Z", "2026-03-09T18:45:00Z",
+            "2026-03-10T18:15:00Z", "2026-03-10T18:30:00Z", "2026-03-10T18:45:00Z"),
+        Grain.HOUR, instants("2026-03-09T19:00:00Z", "2026-03-09T20:00:00Z", "2026-03-09T21:00:00Z",
+            "2026-03-09T22:00:00Z", "2026-03-09T23:00:00Z", "2026-03-10T19:00:00Z", "2026-03-10T20:00:00Z",
+            "2026-03-10T21:00:00Z", "2026-03-10T22:00:00Z", "2026-03-10T23:00:00Z")), cover.corrections());
   }
 
   @Test
   void localMonthsAreUtcMonths() {
     // Kiritimati (+14) and Pago Pago (-11), the furthest from UTC: months still read month rows.
     for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata")) {
-      List<Instant> boundaries = List.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"),
-          LocalDate.parse("2026-03-01")).stream().map(day -> day.atStartOfDay(ZoneId.of(zone)).toInstant()).toList();
+      List<Instant> boundaries = Stream.of("2026-01-01", "2026-02-01", "2026-03-01")
+          .map(day -> LocalDate.parse(day).atStartOfDay(ZoneId.of(zone)).toInstant()).toList();
       TimeCover.Cover cover = TimeCover.of(boundaries);
-      assertEquals(List.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"),
-          Instant.parse("2026-03-01T00:00:00Z")), cover.aligned(), zone);
-      assertEquals(Grain.MONTH, cover.parts().getFirst().grain(), zone);
+      assertEquals(instants("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z"),
+          cover.aligned(), zone);
+      assertEquals(List.of(range(Grain.MONTH, "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z")), cover.bulk(), zone);
     }
   }
 
   @Test
+  void allTimeIsTheTotalRow() {
+    TimeCover.Cover allTime = TimeCover.of(List.of(DateRange.BEFORE_ANY, DateRange.AFTER_ANY));
+    assertEquals(List.of(new TimeCover.Range(Grain.TOTAL, DateRange.BEFORE_ANY, DateRange.AFTER_ANY)), allTime.bulk());
+    assertEquals(Map.of(), allTime.corrections());
+    // Open on one side only: months (and days), not the total.
+    assertEquals(List.of(new TimeCover.Range(Grain.MONTH, DateRange.BEFORE_ANY, Instant.parse("2026-03-01T00:00:00Z"))),
+        TimeCover.of(List.of(DateRange.BEFORE_ANY, Instant.parse("2026-03-01T00:00:00Z"))).bulk());
+  }
+
+  @Test
   void aLongRangeUsesMonthsInTheMiddle() {
-    TimeCover.Cover cover = TimeCover.of(List.of(Instant.parse("2025-01-15T00:00:00Z"),
-        Instant.parse("2025-06-10T06:00:00Z")));
+    TimeCover.Cover cover = TimeCover.of(instants("2025-01-15T00:00:00Z", "2025-06-10T06:00:00Z"));
     assertEquals(List.of(
-        part(Grain.DAY, "2025-01-15T00:00:00Z", "2025-02-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
-        part(Grain.MONTH, "2025-02-01T00:00:00Z", "2025-06-01T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
-        part(Grain.DAY, "2025-06-01T00:00:00Z", "2025-06-10T00:00:00Z", TimeCover.Part.BY_BUCKET, 1),
-        part(Grain.HOUR, "2025-06-10T00:00:00Z", "2025-06-10T06:00:00Z", 1, 1)), cover.parts());
+        range(Grain.DAY, "2025-01-15T00:00:00Z", "2025-02-01T00:00:00Z"),
+        range(Grain.MONTH, "2025-02-01T00:00:00Z", "2025-06-01T00:00:00Z"),
+        range(Grain.DAY, "2025-06-01T00:00:00Z", "2025-06-10T00:00:00Z")), cover.bulk());
+    assertEquals(Map.of(Grain.HOUR, instants("2025-06-10T00:00:00Z", "2025-06-10T01:00:00Z", "2025-06-10T02:00:00Z",
+        "2025-06-10T03:00:00Z", "2025-06-10T04:00:00Z", "2025-06-10T05:00:00Z")), cover.corrections());
   }
 
   @Test
   void aTwoYearDailySeriesInKolkataReadsFewRowsADay() {
     TimeCover.Cover cover = TimeCover.of(days("Asia/Kolkata", "2024-11-01", 730));
-    long buckets = cover.parts().stream().mapToLong(TimeCoverTest::buckets).sum();
-    // One day row, and twice (+ and -) the 5:30 hours between UTC and local midnight: 5 hours, 2 quarters.
-    assertEquals(730 + 731 * 2 * 7 - 2 * 7, buckets);
+    assertEquals(List.of(range(Grain.DAY, "2024-11-01T00:00:00Z", "2026-11-01T00:00:00Z")), cover.bulk());
+    // The 5:30 hours between each local and UTC midnight: 5 hours and 2 quarter hours, 731 times.
+    assertEquals(731 * 5, cover.corrections().get(Grain.HOUR).size());
+    assertEquals(731 * 2, cover.corrections().get(Grain.QUARTER).size());
   }
 
   @Test
@@ -132,12 +145,18 @@ class TimeCoverTest {
     Instant end = boundaries.getLast().plusSeconds(2 * 86_400);
     for (Instant quarter = boundaries.getFirst().minusSeconds(2 * 86_400); quarter.isBefore(end);
         quarter = quarter.plusSeconds(900)) {
-      int[] weights = new int[periods + 1];
-      for (TimeCover.Part part : cover.parts()) {
-        Instant bucket = part.grain().floor(quarter);
-        if (!bucket.isBefore(part.from()) && bucket.isBefore(part.to())) {
-          weights[part.period() == TimeCover.Part.BY_BUCKET ? periodOf(bucket, cover.aligned()) : part.period()]
-              += part.sign();
+      int[] weights = new int[periods + 2];
+      for (TimeCover.Range range : cover.bulk()) {
+        Instant bucket = range.grain().floor(quarter);
+        if (!bucket.isBefore(range.from()) && bucket.isBefore(range.to())) {
+          weights[periodOf(bucket, cover.aligned())]++;
+        }
+      }
+      for (var corrections : cover.corrections().entrySet()) {
+        Instant bucket = corrections.getKey().floor(quarter);
+        if (corrections.getValue().contains(bucket)) {
+          weights[periodOf(bucket, boundaries)]++;
+          weights[periodOf(bucket, cover.aligned())]--;
         }
       }
       for (int period = 1; period <= periods; period++) {
@@ -150,14 +169,6 @@ class TimeCoverTest {
   /** As SQL's width_bucket: how many of the boundaries are at or before {@code at}. */
   private static int periodOf(Instant at, List<Instant> boundaries) {
     return (int) boundaries.stream().filter(boundary -> !boundary.isAfter(at)).count();
-  }
-
-  private static long buckets(TimeCover.Part part) {
-    long count = 0;
-    for (Instant at = part.from(); at.isBefore(part.to()); at = part.grain().next(at)) {
-      count++;
-    }
-    return count;
   }
 
   /** What the grains rest on: since 2000 (the earliest date analytics accept) every zone's offset is whole quarter hours. */
