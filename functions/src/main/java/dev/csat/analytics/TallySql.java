@@ -40,20 +40,22 @@ final class TallySql {
     boolean bySource = by.dimension().isEmpty();
     String counted = counted(List.of(from, to), read, filter, bySource, by.dimension().map(dimension -> "value")
         .orElse("source"), params);
-    // Groups are ranked by their counts alone; only the top ones and the rest are summed column
-    // by column (a company breakdown ranks 5,000 groups, but sums 11).
+    String columns = RatingSlot.ALL.stream().map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column())
+        .collect(joining(", "));
+    String sources = Arrays.stream(Source.values())
+        .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
+        .collect(joining(", "));
     return """
-        WITH counted (grp, source, %s, n, %s) AS MATERIALIZED (%s),
+        WITH counted (grp, source, %s, n, %s) AS (%s),
+        grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
         ranked AS (
-          SELECT grp, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
-          FROM (SELECT grp, sum(n) AS total FROM counted GROUP BY grp) AS totals
-          WHERE total > 0
+          SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
+          FROM grouped WHERE total > 0
         )
-        SELECT CASE WHEN ranked.rank <= :limit THEN ranked.grp END AS grp, ranked.rank <= :limit AS top,
-               min(ranked.rank) AS rank, min(ranked.groups) AS groups, %s
-        FROM counted JOIN ranked ON ranked.grp = counted.grp
-        GROUP BY 1, 2 ORDER BY 3""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted,
-        sums(filter));
+        SELECT CASE WHEN rank <= :limit THEN grp END AS grp, rank <= :limit AS top, min(rank) AS rank,
+               min(groups) AS groups, %s, %s
+        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS,
+        counted, sums(filter), columns, sources);
   }
 
   /**
