@@ -10,18 +10,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The statements that read tallies: the rollup rows of the time cover (each part read by index
- * range, signed) plus the queued changes of the same time span, summed per period or per group.
- * Only the rating columns the filter counts are summed.
+ * The statements that read tallies: the rollup rows of the time cover (its bulk ranges and its
+ * correction buckets) plus the queued changes of the same time span, summed per period or per
+ * group. Only the rating columns the filter counts are summed.
  */
 final class TallySql {
+  /** What the rows to sum are keyed by: the period, or for a breakdown the value or the source. */
+  private enum Key { PERIOD, VALUE, SOURCE }
+
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
   static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
     Dimension dimension = filter.dimension();
     params.text("tenant", tenant);
-    String counted = counted(boundaries, dimension, filter, false, "period", params);
+    String counted = counted(boundaries, dimension, filter, false, Key.PERIOD, params);
     return """
         WITH counted (period, source, %s, n, %s) AS (%s)
         SELECT period, %s
@@ -38,10 +41,9 @@ final class TallySql {
     params.text("tenant", tenant).integer("limit", limit);
     Dimension read = by.dimension().orElse(filter.dimension());
     boolean bySource = by.dimension().isEmpty();
-    String counted = counted(List.of(from, to), read, filter, bySource, by.dimension().map(dimension -> "value")
-        .orElse("source"), params);
-    String columns = RatingSlot.ALL.stream().map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column())
-        .collect(joining(", "));
+    String counted = counted(List.of(from, to), read, filter, bySource, bySource ? Key.SOURCE : Key.VALUE, params);
+    String columns = RatingSlot.ALL.stream()
+        .map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column()).collect(joining(", "));
     String sources = Arrays.stream(Source.values())
         .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
         .collect(joining(", "));
@@ -71,15 +73,14 @@ final class TallySql {
    *   <li>the queued changes in [first, last boundary), each in its period.
    * </ul>
    *
-   * <p>The key is the 1-based period ({@code key} "period"), or for a breakdown the dimension's
-   * value ("value") or the source ("source").
+   * <p>The key is the 1-based period, or for a breakdown the dimension's value or the source.
    *
    * <p>Without a source, scale or score filter (and unless grouping by source) it reads the rows
    * of all sources (source ''), one per bucket, whose per-source counts are columns. Otherwise
    * it reads the rows of each source, whose count is the filtered total and per-source columns 0.
    */
   private static String counted(List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter,
-      boolean bySource, String key, SqlParams params) {
+      boolean bySource, Key key, SqlParams params) {
     TimeCover.Cover cover = TimeCover.of(boundaries);
     params.text("grains", array(cover.bulk().stream().map(range -> range.grain().sqlName())))
         .text("froms", array(cover.bulk().stream().map(range -> range.from().toString())))
@@ -114,13 +115,15 @@ final class TallySql {
           .append(" = ANY (CAST(:values AS text[]))");
     }
     String rollupKey = switch (key) {
-      case "period" -> "width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[])))";
-      default -> "r." + key;
+      case PERIOD -> "width_bucket(r.bucket, (SELECT CAST(:aligned AS timestamptz[])))";
+      case VALUE -> "r.value";
+      case SOURCE -> "r.source";
     };
+    String correctionKey = key == Key.PERIOD ? "x.period" : rollupKey;
     String tailKey = switch (key) {
-      case "period" -> "width_bucket(c.created_at, (SELECT CAST(:boundaries AS timestamptz[])))";
-      case "value" -> RollupSql.value(dimension, "c");
-      default -> "c.source";
+      case PERIOD -> "width_bucket(c.created_at, (SELECT CAST(:boundaries AS timestamptz[])))";
+      case VALUE -> RollupSql.value(dimension, "c");
+      case SOURCE -> "c.source";
     };
     String where = "r.tenant_id = :tenant AND r.dim = :dim" + rollupFilter;
     // One index range scan per bulk range (LATERAL, and OFFSET 0 so that the planner cannot pull
@@ -144,7 +147,6 @@ final class TallySql {
               + "' AND r.bucket = ANY (CAST((SELECT CAST(:fix_" + grain.sqlName()
               + " AS timestamptz[])) AS timestamptz[]))")
           .collect(joining("\n  UNION ALL\n  "));
-      String correctionKey = key.equals("period") ? "x.period" : "r." + key;
       sql.append("""
           UNION ALL
           SELECT %s, %s

@@ -12,8 +12,8 @@ public final class Analytics {
   public static final int MAX_PERIODS = 1_100;
   /**
    * Queued changes the rollup moves per statement: a few seconds of work, far below the Data API's
-   * 45-second statement timeout and the SDK's 30-second read timeout (20,000 exceeded the latter
-   * on this project's 2-core benchmark machine once each change was written to 70 rows).
+   * 45-second statement timeout and the SDK's 30-second read timeout (a batch of 20,000 exceeded
+   * the latter on the 2-core benchmark machine, under load, once each change wrote up to 70 rows).
    */
   public static final int ROLLUP_BATCH = 5_000;
 
