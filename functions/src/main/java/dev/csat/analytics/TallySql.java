@@ -96,8 +96,9 @@ final class TallySql {
     boolean allSources = !bySource && filter.sources().isEmpty() && filter.scales().isEmpty()
         && filter.scores().isEmpty();
     // Lists the planner can see (source names from the enum as literals, values as one parameter
-    // each): behind a cast of an array parameter it cannot count the keys, guesses ten of each,
-    // and for a company filter with sources prefers scanning every company's rows of the range.
+    // each): with an array parameter behind a cast it cannot see the keys, and for a company
+    // filter with sources it read every company's rows of the range (51 ms instead of 3 at 1
+    // million ratings).
     StringBuilder rollupFilter = new StringBuilder();
     StringBuilder tailFilter = new StringBuilder();
     if (allSources) {
