@@ -24,9 +24,9 @@ import java.util.Map;
  *                  + correction rows with true period p - correction rows with aligned period p</pre>
  *
  * <p>(A correction row outside [a0, an) was not in the bulk; its aligned period is then outside
- * 1..n and counts nowhere.) So a local day in Europe/Berlin is a UTC day plus the hour before it
- * minus its own last hour: a two-year daily series reads 730 day rows and 731 hour rows, not
- * 17,520 hours.
+ * 1..n and counts nowhere.) So a winter day in Europe/Berlin is a UTC day plus the hour before
+ * it minus its own last hour (two hours in summer): a two-year daily series reads 730 day rows
+ * and about 1,150 hour rows, not 17,520 hours.
  */
 public final class TimeCover {
   /**
