@@ -14,6 +14,7 @@ import dev.csat.data.SqlParams;
 import dev.csat.feedback.InboxApi;
 import dev.csat.testing.LocalStack;
 import dev.csat.testing.MutableClock;
+import dev.csat.testing.RandomRatings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AnalyticsEquivalenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T00:00:00.000Z"));
-  private static final String[] SOURCES = {"prompted", "voluntary", "survey", "ticket", "carrier", "shop", "api"};
   private static final List<String> ZONES = List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
       "Asia/Kathmandu", "Australia/Lord_Howe");
   private static final LocalDate FIRST_DAY = LocalDate.parse("2025-09-01");
@@ -128,14 +128,7 @@ class AnalyticsEquivalenceTest {
 
   private static ObjectNode body(Random random, Instant at, boolean withCatalogue) {
     ObjectNode body = JSON.createObjectNode();
-    String scale = new String[] {"1-5", "1-10", "thumbs"}[random.nextInt(3)];
-    body.put("scale", scale);
-    body.put("rating", switch (scale) {
-      case "1-5" -> 1 + random.nextInt(5);
-      case "1-10" -> 1 + random.nextInt(10);
-      default -> random.nextInt(2);
-    });
-    body.put("source", SOURCES[random.nextInt(SOURCES.length)]);
+    RandomRatings.put(body, random);
     body.put("created_at", at.toString());
     body.put("user_email", "user" + random.nextInt(30) + "@example.com");
     int product = random.nextInt(3);
@@ -329,7 +322,7 @@ class AnalyticsEquivalenceTest {
   /** Count, per source and per scale and rating. */
   private static void assertTagsEqual(List<Rating> expected, JsonNode actual, String what) {
     assertEquals(expected.size(), actual.get("count").asLong(), what + ": count");
-    for (String source : SOURCES) {
+    for (String source : RandomRatings.SOURCES) {
       assertEquals(expected.stream().filter(r -> r.source().equals(source)).count(),
           actual.get("by_source").get(source).asLong(), what + ": " + source);
     }

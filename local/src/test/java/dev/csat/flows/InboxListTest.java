@@ -14,6 +14,7 @@ import dev.csat.catalog.CatalogHandlers;
 import dev.csat.feedback.InboxApi;
 import dev.csat.testing.LocalStack;
 import dev.csat.testing.MutableClock;
+import dev.csat.testing.RandomRatings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InboxListTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T00:00:00.000Z"));
-  private static final String[] SOURCES = {"prompted", "voluntary", "survey", "ticket", "carrier", "shop", "api"};
   private static final String[] STATES = {"open", "in_progress", "done"};
   private static InboxApi inbox;
   /** Every feedback of tenant acme as stored, in creation order. */
@@ -70,14 +70,7 @@ class InboxListTest {
 
   private static String body(int i, Random random, Instant time) {
     ObjectNode body = JSON.createObjectNode();
-    String scale = new String[] {"1-5", "1-10", "thumbs"}[random.nextInt(3)];
-    body.put("scale", scale);
-    body.put("rating", switch (scale) {
-      case "1-5" -> 1 + random.nextInt(5);
-      case "1-10" -> 1 + random.nextInt(10);
-      default -> random.nextInt(2);
-    });
-    body.put("source", SOURCES[random.nextInt(SOURCES.length)]);
+    RandomRatings.put(body, random);
     body.put("created_at", time.toString());
     putSome(body, random, "product_key", "acme-app");
     putSome(body, random, "platform", "web", "whatsapp", "email");

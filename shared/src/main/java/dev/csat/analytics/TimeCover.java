@@ -71,22 +71,23 @@ public final class TimeCover {
    * are merged first where they touch or overlap, so that no instant is covered twice.
    */
   private static Map<Grain, List<Instant>> corrections(List<Instant> boundaries, List<Instant> aligned) {
-    List<Range> stretches = new ArrayList<>();
+    record Stretch(Instant from, Instant to) {}
+    List<Stretch> stretches = new ArrayList<>();
     for (int i = 0; i < boundaries.size(); i++) {
       Instant from = min(boundaries.get(i), aligned.get(i));
       Instant to = max(boundaries.get(i), aligned.get(i));
       if (from.equals(to)) {
         continue;
       }
-      Range last = stretches.isEmpty() ? null : stretches.getLast();
+      Stretch last = stretches.isEmpty() ? null : stretches.getLast();
       if (last != null && !from.isAfter(last.to())) {
-        stretches.set(stretches.size() - 1, new Range(Grain.QUARTER, last.from(), max(last.to(), to)));
+        stretches.set(stretches.size() - 1, new Stretch(last.from(), max(last.to(), to)));
       } else {
-        stretches.add(new Range(Grain.QUARTER, from, to));
+        stretches.add(new Stretch(from, to));
       }
     }
     List<Range> ranges = new ArrayList<>();
-    for (Range stretch : stretches) {
+    for (Stretch stretch : stretches) {
       cover(stretch.from(), stretch.to(), ranges);
     }
     Map<Grain, List<Instant>> buckets = new EnumMap<>(Grain.class);
