@@ -3,9 +3,11 @@ package dev.csat;
 import dev.csat.analytics.Analytics;
 import dev.csat.analytics.DataApiAnalyticsRepository;
 
+import dev.csat.apikeys.ApiGatewayUsagePlanKeys;
 import dev.csat.apikeys.ApiKeyVerification;
 import dev.csat.apikeys.ApiKeys;
 import dev.csat.apikeys.DataApiApiKeyRepository;
+import dev.csat.apikeys.UsagePlanKeys;
 import dev.csat.auth.ApiKeyVerifier;
 import dev.csat.auth.JwtKeySource;
 import dev.csat.auth.JwtVerifier;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -49,7 +52,7 @@ public final class App {
   // Built on first use: only the authorizer verifies tokens, and the other functions run without keys configured.
   private JwtVerifier jwtVerifier;
 
-  private App(DataApi dataApi, Clock clock, Cors cors) {
+  private App(DataApi dataApi, UsagePlanKeys usagePlanKeys, Clock clock, Cors cors) {
     this.http = new Http(new Json(), cors);
     this.dataApi = dataApi;
     this.catalog = new Catalog(new DataApiCatalogRepository(dataApi), clock);
@@ -59,7 +62,7 @@ public final class App {
     this.engagement = new Engagement(new DataApiEngagementRepository(dataApi), cursors, clock);
     this.analytics = new Analytics(new DataApiAnalyticsRepository(dataApi));
     var apiKeyRepository = new DataApiApiKeyRepository(dataApi);
-    this.apiKeys = new ApiKeys(apiKeyRepository, clock);
+    this.apiKeys = new ApiKeys(apiKeyRepository, usagePlanKeys, clock);
     this.apiKeyVerifier = new ApiKeyVerification(apiKeyRepository, clock);
   }
 
@@ -70,12 +73,29 @@ public final class App {
 
   /** An instance over the given Data API and clock, without cross-origin access (tests, local tools). */
   public static App create(DataApi dataApi, Clock clock) {
-    return new App(dataApi, clock, Cors.none());
+    return new App(dataApi, UsagePlanKeys.local(), clock, Cors.none());
   }
 
   /** An instance over the given Data API and clock whose responses follow the given CORS policy (tests). */
   public static App create(DataApi dataApi, Clock clock, Cors cors) {
-    return new App(dataApi, clock, cors);
+    return new App(dataApi, UsagePlanKeys.local(), clock, cors);
+  }
+
+  /**
+   * Where API keys' meters go: the stack's usage plan for API keys ({@code CSAT_API_KEY_USAGE_PLAN},
+   * its name) in AWS; nowhere to configure locally, where the local gateway meters by the template.
+   */
+  static UsagePlanKeys usagePlanKeysFromConfig() {
+    String plan = Config.get("CSAT_API_KEY_USAGE_PLAN", "");
+    if (plan.isEmpty()) {
+      return UsagePlanKeys.local();
+    }
+    return new ApiGatewayUsagePlanKeys(
+        () -> ApiGatewayClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(Config.required("AWS_REGION")))
+            .build(),
+        plan, Config.required("CSAT_STACK_NAME"));
   }
 
   /** The CORS policy as configured: the origins in {@code CSAT_CORS_ORIGINS}, none when it is empty. */
@@ -178,7 +198,7 @@ public final class App {
 
   /** Lazy holder: the environment's App is built on first use, not when tests load this class. */
   private static final class Default {
-    static final App INSTANCE = new App(dataApiFromConfig(), millisecondClock(), corsFromConfig());
+    static final App INSTANCE = new App(dataApiFromConfig(), usagePlanKeysFromConfig(), millisecondClock(), corsFromConfig());
 
     static {
       Priming.register();

@@ -13,8 +13,8 @@ import java.util.UUID;
 /** {@link ApiKeyRepository} on Aurora through the Data API: one statement per call. */
 public final class DataApiApiKeyRepository implements ApiKeyRepository {
   private static final String CREATE = """
-      INSERT INTO api_keys (id, tenant_id, name, scopes, secret_hash, created_at)
-      VALUES (:id, :tenant, :name, :scopes, :secret_hash, :now)""";
+      INSERT INTO api_keys (id, tenant_id, name, scopes, secret_hash, created_at, usage_key_id)
+      VALUES (:id, :tenant, :name, :scopes, :secret_hash, :now, :usage_key_id)""";
 
   private static final String LIST = """
       SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys
@@ -25,11 +25,11 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
   private static final String REVOKE = """
       UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :now)
       WHERE tenant_id = :tenant AND id = :id
-      RETURNING id""";
+      RETURNING usage_key_id""";
 
   // By id alone: the tenant is what this lookup finds out.
   private static final String FIND = """
-      SELECT tenant_id, scopes, secret_hash, revoked_at, last_used_at FROM api_keys
+      SELECT tenant_id, scopes, secret_hash, revoked_at, last_used_at, usage_key_id FROM api_keys
       WHERE id = :id""";
 
   // The condition repeats the caller's check, so concurrent first uses write at most once.
@@ -45,14 +45,15 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
-  public void create(String tenant, ApiKey key, String secretHash) {
+  public void create(String tenant, ApiKey key, String secretHash, String usageKeyId) {
     var params = SqlParams.of()
         .uuid("id", key.id())
         .text("tenant", tenant)
         .text("name", key.name())
         .text("scopes", String.join(" ", key.scopes()))
         .text("secret_hash", secretHash)
-        .timestamp("now", key.createdAt());
+        .timestamp("now", key.createdAt())
+        .text("usage_key_id", usageKeyId);
     db.query(CREATE, params);
   }
 
@@ -70,9 +71,9 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
-  public boolean revoke(String tenant, UUID id, Instant now) {
+  public Optional<Revoked> revoke(String tenant, UUID id, Instant now) {
     var params = SqlParams.of().text("tenant", tenant).uuid("id", id).timestamp("now", now);
-    return !db.query(REVOKE, params).isEmpty();
+    return db.query(REVOKE, params).stream().findFirst().map(row -> new Revoked(row.text("usage_key_id")));
   }
 
   @Override
@@ -83,7 +84,8 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
             new HashSet<>(scopes(row)),
             row.text("secret_hash"),
             row.instant("revoked_at"),
-            row.instant("last_used_at")));
+            row.instant("last_used_at"),
+            row.text("usage_key_id")));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.csat.auth;
 
-import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * The authorizer's answer for a valid credential, in API Gateway's shape: Allow on every method
- * and path of the stage, and the caller in the context that handlers read back from
- * {@code requestContext.authorizer}.
+ * and path of the stage, the caller in the context that handlers read back from
+ * {@code requestContext.authorizer}, and the usage plan key that meters the request
+ * ({@code usageIdentifierKey}, read because the API's key source is {@code AUTHORIZER}).
  *
  * <p>The whole stage, not the one method ARN asked about: API Gateway caches the policy per
  * credential and reuses it for the credential's next calls, whatever their route. A policy naming
@@ -20,7 +21,7 @@ public final class AllowPolicy {
   private AllowPolicy() {}
 
   /** Context keys: {@code tenant}, {@code principal}, {@code scopes} (space-separated), and {@code email} when present. */
-  public static IamPolicyResponse of(Caller caller, String methodArn) {
+  public static IamPolicyResponseV1 of(Caller caller, String methodArn, String usageKey) {
     // API Gateway accepts only strings, numbers and booleans as context values.
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("tenant", caller.tenant());
@@ -29,14 +30,15 @@ public final class AllowPolicy {
     if (caller.email() != null) {
       context.put("email", caller.email());
     }
-    var statement = IamPolicyResponse.allowStatement(anyRouteOfStage(methodArn));
-    return IamPolicyResponse.builder()
+    var statement = IamPolicyResponseV1.allowStatement(anyRouteOfStage(methodArn));
+    return IamPolicyResponseV1.builder()
         .withPrincipalId(caller.principal())
-        .withPolicyDocument(IamPolicyResponse.PolicyDocument.builder()
-            .withVersion(IamPolicyResponse.VERSION_2012_10_17)
+        .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
+            .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
             .withStatement(List.of(statement))
             .build())
         .withContext(context)
+        .withUsageIdentifierKey(usageKey)
         .build();
   }
 

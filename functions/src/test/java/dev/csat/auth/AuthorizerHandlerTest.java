@@ -14,7 +14,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
-import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,14 +31,21 @@ class AuthorizerHandlerTest {
       "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/live/POST/products/app/features/export/increment";
   private static final String STAGE_WILDCARD = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/live/*/*";
   private static final String API_KEY = "csk_live_0123456789abcdef";
+  private static final String OLD_API_KEY = "csk_live_created_before_meters";
   private static final Caller KEY_HOLDER = new Caller("acme", "key-7f3a", Set.of(Scopes.INTERACTIONS_WRITE), null);
+  private static final String KEY_METER = "csatkey0123456789abcdef0123456789abcdef";
+  private static final String CALLERS_METER = "csatcallers0123456789abcdef0123456789ab";
 
-  private final ApiKeyVerifier apiKeys = key -> key.equals(API_KEY) ? Optional.of(KEY_HOLDER) : Optional.empty();
-  private final AuthorizerHandler handler = new AuthorizerHandler(TestJwts.verifier(), apiKeys);
+  private final ApiKeyVerifier apiKeys = key -> switch (key) {
+    case API_KEY -> Optional.of(new VerifiedCredential(KEY_HOLDER, KEY_METER));
+    case OLD_API_KEY -> Optional.of(new VerifiedCredential(KEY_HOLDER, null));
+    default -> Optional.empty();
+  };
+  private final AuthorizerHandler handler = new AuthorizerHandler(TestJwts.verifier(), apiKeys, CALLERS_METER);
 
   @Test
   void allowsAValidJwtOnEveryRouteOfTheStage() {
-    IamPolicyResponse policy = handler.handleRequest(event(Map.of("Authorization", "Bearer " + token(claims()))), new FakeContext());
+    IamPolicyResponseV1 policy = handler.handleRequest(event(Map.of("Authorization", "Bearer " + token(claims()))), new FakeContext());
 
     assertEquals("svc-reporting", policy.getPrincipalId());
     Map<String, Object> document = policy.getPolicyDocument();
@@ -51,6 +58,7 @@ class AuthorizerHandlerTest {
     assertArrayEquals(new String[] {STAGE_WILDCARD}, (String[]) statements[0].get("Resource"));
     assertEquals(Map.of("tenant", "acme", "principal", "svc-reporting", "scopes", "feedback:read interactions:write"),
         policy.getContext());
+    assertEquals(CALLERS_METER, policy.getUsageIdentifierKey(), "tokens run under the callers' usage plan");
   }
 
   @Test
@@ -58,7 +66,7 @@ class AuthorizerHandlerTest {
     var claims = claims();
     claims.put("email", "Ana@Example.com");
 
-    IamPolicyResponse policy = handler.handleRequest(event(Map.of("authorization", "Bearer " + token(claims))), new FakeContext());
+    IamPolicyResponseV1 policy = handler.handleRequest(event(Map.of("authorization", "Bearer " + token(claims))), new FakeContext());
 
     assertEquals("ana@example.com", policy.getContext().get("email"));
     assertEquals(4, policy.getContext().size());
@@ -69,7 +77,7 @@ class AuthorizerHandlerTest {
     var claims = claims();
     claims.remove("scope");
 
-    IamPolicyResponse policy = handler.handleRequest(event(Map.of("Authorization", "Bearer " + token(claims))), new FakeContext());
+    IamPolicyResponseV1 policy = handler.handleRequest(event(Map.of("Authorization", "Bearer " + token(claims))), new FakeContext());
 
     assertEquals("", policy.getContext().get("scopes"));
   }
@@ -86,11 +94,20 @@ class AuthorizerHandlerTest {
   @Test
   void allowsAnApiKeyAsBearerOrInItsOwnHeader() {
     for (var headers : java.util.List.of(Map.of("Authorization", "Bearer " + API_KEY), Map.of("X-API-Key", API_KEY))) {
-      IamPolicyResponse policy = handler.handleRequest(event(headers), new FakeContext());
+      IamPolicyResponseV1 policy = handler.handleRequest(event(headers), new FakeContext());
 
       assertEquals("key-7f3a", policy.getPrincipalId());
       assertEquals(Map.of("tenant", "acme", "principal", "key-7f3a", "scopes", "interactions:write"), policy.getContext());
+      assertEquals(KEY_METER, policy.getUsageIdentifierKey(), "an API key is metered by its own usage plan key");
     }
+  }
+
+  @Test
+  void anApiKeyWithoutAMeterRunsUnderTheCallersPlan() {
+    var policy = handler.handleRequest(event(Map.of("X-API-Key", OLD_API_KEY)), new FakeContext());
+
+    assertEquals("key-7f3a", policy.getPrincipalId());
+    assertEquals(CALLERS_METER, policy.getUsageIdentifierKey());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,7 +146,7 @@ class AuthorizerHandlerTest {
     ApiKeyVerifier down = key -> {
       throw new IllegalStateException("database unavailable");
     };
-    var failing = new AuthorizerHandler(TestJwts.verifier(), down);
+    var failing = new AuthorizerHandler(TestJwts.verifier(), down, CALLERS_METER);
 
     var e = assertThrows(IllegalStateException.class,
         () -> failing.handleRequest(event(Map.of("X-API-Key", API_KEY)), new FakeContext()));

@@ -166,6 +166,26 @@ class ConventionTest {
     assertNoProblems(problems, "operations without a known scope");
   }
 
+  /**
+   * API Gateway applies a security requirement per method (not the document's top-level one), so
+   * each operation states it: the authorizer and a usage plan key, which the authorizer supplies.
+   * Without the key requirement, the usage plans would meter nothing.
+   */
+  @Test
+  void everyOperationRequiresTheAuthorizerAndAUsagePlanKey() {
+    Object expected = List.of(Map.of("csatAuthorizer", List.of(), "usagePlanKey", List.of()));
+    List<String> problems = new ArrayList<>();
+    for (Operation operation : operations) {
+      if (!expected.equals(operation.node().get("security"))) {
+        problems.add(operation + ": security must be " + expected + ", is " + operation.node().get("security"));
+      }
+    }
+    if (!"AUTHORIZER".equals(openApi.root().get("x-amazon-apigateway-api-key-source"))) {
+      problems.add("x-amazon-apigateway-api-key-source must be AUTHORIZER: the usage plan key comes from the authorizer");
+    }
+    assertNoProblems(problems, "operations without the authorizer and a usage plan key");
+  }
+
   @Test
   void everyOperationIntegratesWithItsOwnFunctionsLiveAlias() {
     String alias = string(template.functionGlobals().get("AutoPublishAlias"));

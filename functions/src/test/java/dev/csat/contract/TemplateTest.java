@@ -60,6 +60,7 @@ class TemplateTest {
       "rds-data:BatchExecuteStatement", "rds-data:BeginTransaction", "rds-data:CommitTransaction",
       "rds-data:RollbackTransaction");
   private static final String SECRET_ACTION = "secretsmanager:GetSecretValue";
+  private static final String API_GATEWAY_ACTIONS = "apigateway:";
 
   /** What a function may state itself; everything else it shares through Globals. */
   // Timeout and SnapStart: overrides for the migration function, which API Gateway never calls.
@@ -73,6 +74,26 @@ class TemplateTest {
 
   private final Path root = RepoRoot.get();
   private final SamTemplate template = SamTemplate.load(root);
+
+  /**
+   * The usage plans: the functions find the API keys' plan by the name they are given, and the
+   * authorizer names the callers' key by the value it is given, so each pair must be the same
+   * expression. Both plans must cover the API's stage, or its keys would be refused.
+   */
+  @Test
+  void theUsagePlansAreWhereTheFunctionsLookForThem() {
+    Map<?, ?> environment = (Map<?, ?>) ((Map<?, ?>) template.functionGlobals().get("Environment")).get("Variables");
+    assertEquals(template.properties("CallerUsageKey").get("Value"), environment.get("CSAT_CALLER_USAGE_KEY"),
+        "CSAT_CALLER_USAGE_KEY vs CallerUsageKey's Value");
+    assertEquals(template.properties("ApiKeyUsagePlan").get("UsagePlanName"), environment.get("CSAT_API_KEY_USAGE_PLAN"),
+        "CSAT_API_KEY_USAGE_PLAN vs ApiKeyUsagePlan's UsagePlanName");
+    for (String plan : List.of("ApiKeyUsagePlan", "CallerUsagePlan")) {
+      assertEquals(List.of(Map.of("ApiId", Map.of("Ref", "CsatApi"), "Stage", Map.of("Ref", "CsatApi.Stage"))),
+          template.properties(plan).get("ApiStages"), plan + " ApiStages");
+    }
+    assertEquals(Map.of("Ref", "CallerUsagePlan"), template.properties("CallerUsagePlanKey").get("UsagePlanId"));
+    assertEquals(Map.of("Ref", "CallerUsageKey"), template.properties("CallerUsagePlanKey").get("KeyId"));
+  }
 
   @Test
   void parsesAsASamTemplate() {
@@ -215,6 +236,45 @@ class TemplateTest {
         function + " is in a VPC; the Data API needs none"));
   }
 
+  /**
+   * Only the functions that create and revoke API keys reach API Gateway's control plane, and
+   * whatever they create or delete must carry this stack's tag: the revoke function can delete no
+   * other stack's (or anybody's) API Gateway keys.
+   */
+  @Test
+  void apiGatewayAccessIsTheApiKeysMetersOnly() {
+    Map<String, String> allowed = Map.of(
+        "CreateApiKeyFunction", "ApiKeyMetersCreatePolicy", "RevokeApiKeyFunction", "ApiKeyMetersDeletePolicy");
+    Object stackTag = Map.of("Ref", "AWS::StackName");
+    List<String> problems = new ArrayList<>();
+    for (String function : template.functions().keySet()) {
+      for (Object reference : list(template.properties(function).get("Policies"))) {
+        String policy = ref(reference);
+        for (Object node : list(map(template.properties(policy), "PolicyDocument").get("Statement"))) {
+          Map<String, Object> statement = map(node);
+          for (Object action : asList(statement.get("Action"))) {
+            String name = string(action);
+            if (!name.startsWith(API_GATEWAY_ACTIONS)) {
+              continue;
+            }
+            if (!policy.equals(allowed.get(function))) {
+              problems.add(function + " may call " + name + " through " + policy);
+            }
+            Object condition = statement.get("Condition");
+            boolean tagged = Map.of("StringEquals", Map.of("aws:ResourceTag/csat:stack", stackTag)).equals(condition)
+                || Map.of("StringEquals", Map.of("aws:RequestTag/csat:stack", stackTag)).equals(condition);
+            boolean changesKeys = name.equals("apigateway:DELETE") || asList(statement.get("Resource")).stream()
+                .anyMatch(resource -> String.valueOf(resource).endsWith("::/apikeys}"));
+            if (changesKeys && !tagged) {
+              problems.add(policy + ": " + name + " on " + statement.get("Resource") + " must be conditioned on the stack's tag");
+            }
+          }
+        }
+      }
+    }
+    assertNoProblems(problems, "API Gateway access");
+  }
+
   @Test
   void databaseAccessIsTheDataApiOnTheClusterAndItsSecretOnly() {
     Map<String, Object> variables = map(template.functionGlobals(), "Environment", "Variables");
@@ -237,6 +297,9 @@ class TemplateTest {
         }
         for (Object action : actions) {
           String name = string(action);
+          if (name.startsWith(API_GATEWAY_ACTIONS)) {
+            continue; // the API keys' meters: apiGatewayAccessIsTheApiKeysMetersOnly
+          }
           granted.add(name);
           boolean dataApi = DATA_API_ACTIONS.contains(name);
           if (!dataApi && !SECRET_ACTION.equals(name)) {

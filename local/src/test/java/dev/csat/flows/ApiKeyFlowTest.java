@@ -19,6 +19,7 @@ import dev.csat.App;
 import dev.csat.apikeys.ApiKeyHandlers;
 import dev.csat.apikeys.ApiKeySecret;
 import dev.csat.apikeys.ApiKeyVerification;
+import dev.csat.apikeys.UsagePlanKeys;
 import dev.csat.auth.ApiKeyVerifier;
 import dev.csat.auth.Caller;
 import dev.csat.auth.Scopes;
@@ -81,7 +82,9 @@ class ApiKeyFlowTest {
     assertEquals(clock.instant(), Instant.parse(created.path("created_at").asText()));
     assertTrue(secret.matches("csk_" + id.replace("-", "") + "_[A-Za-z0-9_-]{43}"), secret);
 
-    Caller caller = verifier.verify(secret).orElseThrow();
+    var verified = verifier.verify(secret).orElseThrow();
+    Caller caller = verified.caller();
+    assertEquals(UsagePlanKeys.valueFor(UUID.fromString(id)), verified.usageKey(), "metered by its own usage plan key");
     assertEquals("acme", caller.tenant());
     assertEquals(Set.of(Scopes.INTERACTIONS_WRITE, Scopes.FEEDBACK_WRITE), caller.scopes());
     assertEquals("apikey:" + id, caller.principal());
@@ -142,7 +145,7 @@ class ApiKeyFlowTest {
     assertTrue(texts(list("intruder"), "id").isEmpty());
     expectProblem(404, "not_found", keys.revoke().handleRequest(revoke("intruder", id), context()));
     assertTrue(only(list("owner")).path("revoked_at").isNull());
-    assertEquals("owner", verifier.verify(created.path("key").asText()).orElseThrow().tenant());
+    assertEquals("owner", verifier.verify(created.path("key").asText()).orElseThrow().caller().tenant());
 
     expectProblem(404, "not_found", keys.revoke().handleRequest(revoke("owner", Uuid7.at(clock.instant()).toString()), context()));
     expectProblem(404, "not_found", keys.revoke().handleRequest(as("owner", ALL_SCOPES, api("revoke-api-key.json")), context()));

@@ -17,6 +17,7 @@ import dev.csat.local.gateway.FunctionInstances;
 import dev.csat.local.gateway.LocalGateway;
 import dev.csat.local.gateway.RouteTable;
 import dev.csat.local.gateway.SamTemplate;
+import dev.csat.local.gateway.UsagePlanLimits;
 import dev.csat.testing.Events;
 import dev.csat.testing.LocalStack;
 import java.net.URI;
@@ -58,6 +59,8 @@ class HttpSecurityTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String TENANT = "sec-" + UUID.randomUUID();
   private static final String USER = "user@example.com";
+  /** The usage plan for API keys, small enough to reach: no refill to speak of during a test. */
+  private static final UsagePlanLimits API_KEY_PLAN = new UsagePlanLimits(0.001, 8, 1_000_000);
 
   private static OpenApiInteractionValidator contract;
   private static String kid;
@@ -79,7 +82,7 @@ class HttpSecurityTest {
     contract = OpenApiInteractionValidator
         .createForInlineApiSpecification(Files.readString(Events.repoRoot().resolve("openapi.yaml")))
         .build();
-    var routes = RouteTable.from(SamTemplate.load(Events.repoRoot().resolve("template.yaml")));
+    var routes = RouteTable.from(SamTemplate.load(Events.repoRoot().resolve("template.yaml"))).withApiKeyPlan(API_KEY_PLAN);
     gateway = LocalGateway.start(routes,
         AuthorizerContext.lambda(new FunctionInstances(), "AuthorizerFunction", "dev.csat.auth.AuthorizerHandler"),
         "127.0.0.1", 0);
@@ -169,6 +172,25 @@ class HttpSecurityTest {
     assertEquals(204, send("DELETE", "/api-keys/" + id, null, bearer(admin)).statusCode());
     problem(401, "unauthorized", send("GET", "/products", null, "Authorization", "Bearer " + key));
     problem(401, "unauthorized", send("GET", "/products", null, "X-API-Key", key));
+  }
+
+  @Test
+  void eachApiKeyHasItsOwnRateLimitWhileTokensShareThePlanWithoutOne() throws Exception {
+    String first = expect(201, send("POST", "/api-keys", "{\"name\":\"busy\",\"scopes\":[\"config:read\"]}",
+        bearer(admin))).path("key").asText();
+    String second = expect(201, send("POST", "/api-keys", "{\"name\":\"calm\",\"scopes\":[\"config:read\"]}",
+        bearer(admin))).path("key").asText();
+    for (int i = 0; i < API_KEY_PLAN.burst(); i++) {
+      expect(200, send("GET", "/products", null, "X-API-Key", first));
+    }
+
+    var refused = send("GET", "/products", null, "X-API-Key", first);
+    problem(429, "rate_limited", refused);
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""), refused::toString);
+    expect(200, send("GET", "/products", null, "Authorization", "Bearer " + second));
+    for (int i = 0; i <= API_KEY_PLAN.burst(); i++) {
+      expect(200, send("GET", "/products", null, bearer(admin)));
+    }
   }
 
   @Test

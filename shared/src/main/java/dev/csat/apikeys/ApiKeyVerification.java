@@ -2,6 +2,7 @@ package dev.csat.apikeys;
 
 import dev.csat.auth.ApiKeyVerifier;
 import dev.csat.auth.Caller;
+import dev.csat.auth.VerifiedCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * {@link ApiKeyVerifier} over stored keys, for the authorizer: one lookup by the id in the key,
  * the secret's hash compared in constant time. The last-use time is written only when it is
  * missing or older than {@link #LAST_USED_PRECISION}, so a busy key costs one statement per
- * verification, not two (and API Gateway caches the authorizer's answer in front of that).
+ * verification, not two (and API Gateway caches the authorizer's answer in front of that). A
+ * key with a meter is named by its {@link UsagePlanKeys#valueFor usage value}.
  */
 public final class ApiKeyVerification implements ApiKeyVerifier {
   /** How stale {@code last_used_at} may get before a use rewrites it. */
@@ -28,7 +30,7 @@ public final class ApiKeyVerification implements ApiKeyVerifier {
   }
 
   @Override
-  public Optional<Caller> verify(String presentedKey) {
+  public Optional<VerifiedCredential> verify(String presentedKey) {
     Optional<ApiKeySecret> presented = ApiKeySecret.parse(presentedKey);
     if (presented.isEmpty()) {
       return Optional.empty();
@@ -47,6 +49,7 @@ public final class ApiKeyVerification implements ApiKeyVerifier {
     if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(notBefore)) {
       repository.recordUse(stored.tenant(), key.id(), now, notBefore);
     }
-    return Optional.of(new Caller(stored.tenant(), PRINCIPAL_PREFIX + key.id(), stored.scopes(), null));
+    var caller = new Caller(stored.tenant(), PRINCIPAL_PREFIX + key.id(), stored.scopes(), null);
+    return Optional.of(new VerifiedCredential(caller, stored.usageKeyId() == null ? null : UsagePlanKeys.valueFor(key.id())));
   }
 }

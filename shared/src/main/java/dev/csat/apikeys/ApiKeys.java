@@ -9,19 +9,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Use case: a tenant's API keys, created, listed and revoked by its administrators. */
+/**
+ * Use case: a tenant's API keys, created, listed and revoked by its administrators. Each key is
+ * metered by its own API Gateway key in the usage plan for API keys ({@link UsagePlanKeys}).
+ */
 public final class ApiKeys {
   private final ApiKeyRepository repository;
+  private final UsagePlanKeys usagePlanKeys;
   private final Clock clock;
 
-  public ApiKeys(ApiKeyRepository repository, Clock clock) {
+  public ApiKeys(ApiKeyRepository repository, UsagePlanKeys usagePlanKeys, Clock clock) {
     this.repository = repository;
+    this.usagePlanKeys = usagePlanKeys;
     this.clock = clock;
   }
 
   /**
    * Creates a key for the caller's tenant. A caller grants only scopes it holds itself, so a key
    * can never be a way to more rights than its creator has.
+   *
+   * <p>The meter comes first: a key stored without one would fail every request (API Gateway
+   * refuses a usage identifier no plan knows). When storing fails, the meter is removed again.
    */
   public IssuedApiKey create(Caller caller, NewApiKey request) {
     List<String> notHeld = request.scopes().stream().filter(scope -> !caller.hasScope(scope)).toList();
@@ -32,7 +40,17 @@ public final class ApiKeys {
     UUID id = Uuid7.at(now);
     ApiKeySecret secret = ApiKeySecret.generate(id);
     ApiKey key = new ApiKey(id, request.name(), request.scopes(), now, null, null);
-    repository.create(caller.tenant(), key, secret.hashHex());
+    String usageKeyId = usagePlanKeys.add(id);
+    try {
+      repository.create(caller.tenant(), key, secret.hashHex(), usageKeyId);
+    } catch (RuntimeException e) {
+      try {
+        usagePlanKeys.remove(usageKeyId);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     return new IssuedApiKey(key, secret.token());
   }
 
@@ -40,10 +58,16 @@ public final class ApiKeys {
     return repository.list(tenant);
   }
 
-  /** Revokes the key; revoking a revoked key again changes nothing and is not an error. */
+  /**
+   * Revokes the key, then deletes its meter. Revoking a revoked key again changes nothing and is
+   * not an error, and deletes the meter if an earlier attempt could not: when that deletion fails
+   * the key is already revoked, and repeating the call finishes the job.
+   */
   public void revoke(String tenant, UUID id) {
-    if (!repository.revoke(tenant, id, clock.instant())) {
-      throw new NotFoundException("API key '" + id + "' not found");
+    var revoked = repository.revoke(tenant, id, clock.instant())
+        .orElseThrow(() -> new NotFoundException("API key '" + id + "' not found"));
+    if (revoked.usageKeyId() != null) {
+      usagePlanKeys.remove(revoked.usageKeyId());
     }
   }
 }

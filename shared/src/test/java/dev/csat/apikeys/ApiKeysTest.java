@@ -30,7 +30,8 @@ class ApiKeysTest {
     @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
     @Override public Clock withZone(java.time.ZoneId zone) { return this; }
   };
-  private final ApiKeys keys = new ApiKeys(repository, clock);
+  private final RecordingUsagePlanKeys meters = new RecordingUsagePlanKeys();
+  private final ApiKeys keys = new ApiKeys(repository, meters, clock);
   private final ApiKeyVerification verifier = new ApiKeyVerification(repository, clock);
 
   @Test
@@ -40,11 +41,62 @@ class ApiKeysTest {
     assertEquals(START, issued.key().createdAt());
     assertEquals(7, issued.key().id().version());
 
-    Caller caller = verifier.verify(issued.secret()).orElseThrow();
+    var verified = verifier.verify(issued.secret()).orElseThrow();
+    Caller caller = verified.caller();
     assertEquals("acme", caller.tenant());
     assertEquals(Set.of(Scopes.INTERACTIONS_WRITE), caller.scopes());
     assertEquals("apikey:" + issued.key().id(), caller.principal());
     assertNull(caller.email());
+    assertEquals(UsagePlanKeys.valueFor(issued.key().id()), verified.usageKey());
+  }
+
+  @Test
+  void eachKeyGetsItsOwnMeterWhoseValueIsAlphanumericAndLongEnoughForApiGateway() {
+    var first = keys.create(ADMIN, new NewApiKey("one", List.of(Scopes.CONFIG_READ)));
+    var second = keys.create(ADMIN, new NewApiKey("two", List.of(Scopes.CONFIG_READ)));
+    assertEquals(List.of(first.key().id(), second.key().id()), List.copyOf(meters.meters.values()));
+    assertEquals("gw1", repository.rows.get(first.key().id()).usageKeyId());
+    String value = UsagePlanKeys.valueFor(first.key().id());
+    assertTrue(value.matches("[A-Za-z0-9]{20,128}"), value);
+  }
+
+  @Test
+  void aKeyWithoutAMeterIsStillValidAndNamesNoUsageKey() {
+    var issued = keys.create(ADMIN, new NewApiKey("old", List.of(Scopes.CONFIG_READ)));
+    var row = repository.rows.get(issued.key().id());
+    repository.rows.put(issued.key().id(), new InMemoryApiKeyRepository.Row(row.tenant(), row.key(), row.secretHash(), null));
+    assertNull(verifier.verify(issued.secret()).orElseThrow().usageKey());
+  }
+
+  @Test
+  void whenTheMeterCannotBeCreatedNoKeyIsStored() {
+    meters.nextFailure = new IllegalStateException("API Gateway unreachable");
+    assertThrows(IllegalStateException.class, () -> keys.create(ADMIN, new NewApiKey("ci", List.of(Scopes.CONFIG_READ))));
+    assertTrue(repository.rows.isEmpty());
+    assertTrue(meters.meters.isEmpty());
+  }
+
+  @Test
+  void whenTheKeyCannotBeStoredItsMeterIsRemoved() {
+    var failing = new ApiKeys(new InMemoryApiKeyRepository() {
+      @Override
+      public void create(String tenant, ApiKey key, String secretHash, String usageKeyId) {
+        throw new IllegalStateException("database down");
+      }
+    }, meters, clock);
+    assertThrows(IllegalStateException.class, () -> failing.create(ADMIN, new NewApiKey("ci", List.of(Scopes.CONFIG_READ))));
+    assertTrue(meters.meters.isEmpty());
+  }
+
+  @Test
+  void revokingRemovesTheMeterAndARepeatFinishesAFailedRemoval() {
+    var issued = keys.create(ADMIN, new NewApiKey("ci", List.of(Scopes.CONFIG_READ)));
+    meters.nextFailure = new IllegalStateException("API Gateway unreachable");
+    assertThrows(IllegalStateException.class, () -> keys.revoke("acme", issued.key().id()));
+    assertTrue(verifier.verify(issued.secret()).isEmpty(), "revoked before the meter goes");
+    assertEquals(1, meters.meters.size());
+    keys.revoke("acme", issued.key().id());
+    assertTrue(meters.meters.isEmpty());
   }
 
   @Test
@@ -62,6 +114,7 @@ class ApiKeysTest {
     assertTrue(failure.getMessage().contains(Scopes.DATA_ERASE), failure.getMessage());
     assertFalse(failure.getMessage().contains(Scopes.CONFIG_READ), failure.getMessage());
     assertTrue(repository.rows.isEmpty());
+    assertTrue(meters.meters.isEmpty());
   }
 
   @Test

@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The port in memory, counting the writes of last-use times. */
-final class InMemoryApiKeyRepository implements ApiKeyRepository {
-  record Row(String tenant, ApiKey key, String secretHash) {}
+class InMemoryApiKeyRepository implements ApiKeyRepository {
+  record Row(String tenant, ApiKey key, String secretHash, String usageKeyId) {}
 
   final Map<UUID, Row> rows = new LinkedHashMap<>();
   final List<UUID> recordedUses = new ArrayList<>();
 
   @Override
-  public void create(String tenant, ApiKey key, String secretHash) {
-    rows.put(key.id(), new Row(tenant, key, secretHash));
+  public void create(String tenant, ApiKey key, String secretHash, String usageKeyId) {
+    rows.put(key.id(), new Row(tenant, key, secretHash, usageKeyId));
   }
 
   @Override
@@ -30,22 +30,22 @@ final class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
-  public boolean revoke(String tenant, UUID id, Instant now) {
+  public Optional<Revoked> revoke(String tenant, UUID id, Instant now) {
     Row row = rows.get(id);
     if (row == null || !row.tenant().equals(tenant)) {
-      return false;
+      return Optional.empty();
     }
     ApiKey key = row.key();
     if (key.revokedAt() == null) {
       update(row, new ApiKey(key.id(), key.name(), key.scopes(), key.createdAt(), key.lastUsedAt(), now));
     }
-    return true;
+    return Optional.of(new Revoked(row.usageKeyId()));
   }
 
   @Override
   public Optional<StoredApiKey> find(UUID id) {
     return Optional.ofNullable(rows.get(id)).map(row -> new StoredApiKey(row.tenant(),
-        new HashSet<>(row.key().scopes()), row.secretHash(), row.key().revokedAt(), row.key().lastUsedAt()));
+        new HashSet<>(row.key().scopes()), row.secretHash(), row.key().revokedAt(), row.key().lastUsedAt(), row.usageKeyId()));
   }
 
   @Override
@@ -60,6 +60,6 @@ final class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   private void update(Row row, ApiKey key) {
-    rows.put(key.id(), new Row(row.tenant(), key, row.secretHash()));
+    rows.put(key.id(), new Row(row.tenant(), key, row.secretHash(), row.usageKeyId()));
   }
 }

@@ -3,7 +3,7 @@ package dev.csat.local.gateway;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,15 @@ import java.util.TreeSet;
 @FunctionalInterface
 public interface AuthorizerContext {
 
-  /** The context the function receives for this request (API Gateway passes it as a map). */
-  Map<String, Object> contextFor(APIGatewayProxyRequestEvent event, Route route);
+  /**
+   * What the authorizer said about a request it allows.
+   *
+   * @param context what the function receives as {@code requestContext.authorizer}
+   * @param usageKey the usage plan key that meters the request; null when nothing is metered
+   */
+  record Authorization(Map<String, Object> context, String usageKey) {}
+
+  Authorization authorize(APIGatewayProxyRequestEvent event, Route route);
 
   /**
    * The Lambda authorizer of the template, run in process before every function, as API
@@ -29,10 +36,10 @@ public interface AuthorizerContext {
   static AuthorizerContext lambda(FunctionInstances functions, String functionId, String handlerClass) {
     var handler = functions.handler(functionId, handlerClass);
     return new LambdaAuthorizer(functionId,
-        (RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse>) (RequestHandler<?, ?>) handler);
+        (RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>) (RequestHandler<?, ?>) handler);
   }
 
-  /** Every caller acts for {@code tenant} with {@code scopes}, no credential checked (tests). */
+  /** Every caller acts for {@code tenant} with {@code scopes}, no credential checked, nothing metered (tests). */
   static AuthorizerContext trusted(String tenant, Set<String> scopes) {
     return (event, route) -> {
       Map<String, Object> context = new LinkedHashMap<>();
@@ -40,7 +47,7 @@ public interface AuthorizerContext {
       context.put("principal", "trusted");
       context.put("tenant", tenant);
       context.put("scopes", String.join(" ", new TreeSet<>(scopes)));
-      return context;
+      return new Authorization(context, null);
     };
   }
 }

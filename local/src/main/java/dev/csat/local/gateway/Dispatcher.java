@@ -5,6 +5,7 @@ import dev.csat.http.Cors;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.Set;
 
 /**
  * What API Gateway does between receiving a request and answering it: answer a CORS preflight
- * itself, find the route, build the proxy event, run the authorizer, invoke the function in a
- * Lambda-like context, and turn a failed invocation into a 502.
+ * itself, find the route, build the proxy event, run the authorizer, apply the usage plan to the
+ * key it names, invoke the function in a Lambda-like context, and turn a failed invocation into
+ * a 502.
  */
 final class Dispatcher {
   /** The response and the function that produced it (null when the gateway answered itself). */
@@ -24,6 +26,7 @@ final class Dispatcher {
   private final AuthorizerContext authorizer;
   private final Cors cors;
   private final PrintStream log;
+  private final UsagePlanMeter meter;
 
   Dispatcher(RouteTable routes, FunctionInstances functions, AuthorizerContext authorizer, Cors cors, PrintStream log) {
     this.routes = routes;
@@ -31,6 +34,7 @@ final class Dispatcher {
     this.authorizer = authorizer;
     this.cors = cors;
     this.log = log;
+    this.meter = routes.apiKeyPlan().map(limits -> new UsagePlanMeter(limits, Clock.systemUTC())).orElse(null);
   }
 
   Outcome dispatch(IncomingRequest request, String requestId) {
@@ -87,11 +91,19 @@ final class Dispatcher {
       String requestId) {
     Route route = found.route();
     var event = ProxyEvents.build(request, route, found.pathParameters(), routes.stageName(), requestId);
+    AuthorizerContext.Authorization authorization;
     try {
-      event.getRequestContext().setAuthorizer(authorizer.contextFor(event, route));
+      authorization = authorizer.authorize(event, route);
     } catch (LambdaAuthorizer.Rejection rejection) {
       return gatewayAnswer(GatewayProblems.authorizerRejected(rejection.status(), path, requestId), origin);
     }
+    var verdict = meter == null || authorization.usageKey() == null
+        ? UsagePlanMeter.Verdict.ALLOWED : meter.admit(authorization.usageKey());
+    if (verdict != UsagePlanMeter.Verdict.ALLOWED) {
+      return gatewayAnswer(GatewayProblems.tooManyRequests(verdict == UsagePlanMeter.Verdict.QUOTA_EXCEEDED, path, requestId),
+          origin);
+    }
+    event.getRequestContext().setAuthorizer(authorization.context());
     try {
       var handler = functions.handler(route.functionId(), route.handlerClass());
       Object result = handler.handleRequest(event, LocalContext.of(requestId, route.functionId(), LocalContext.API_GATEWAY_TIMEOUT));

@@ -41,6 +41,17 @@ final class GatewayProblems {
     };
   }
 
+  /**
+   * A usage plan's refusal, as the THROTTLED and QUOTA_EXCEEDED gateway responses answer it: 429
+   * with {@code Retry-After} 1 (the bucket refills every second) or 60 (the quota is for the day).
+   */
+  static APIGatewayProxyResponseEvent tooManyRequests(boolean quotaExceeded, String path, String requestId) {
+    var response = problem(429, "Too Many Requests", "rate_limited",
+        quotaExceeded ? "Limit Exceeded" : "Too Many Requests", path, requestId);
+    response.getHeaders().put("Retry-After", quotaExceeded ? "60" : "1");
+    return response;
+  }
+
   static APIGatewayProxyResponseEvent badGateway(String path, String requestId) {
     return problem(502, "Bad Gateway", "internal",
         "The function failed; quote the request id when reporting it.", path, requestId);

@@ -3,7 +3,7 @@ package dev.csat.local.gateway;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Runs a Lambda REQUEST authorizer the way API Gateway does: builds its event from the request,
  * invokes it, and reads its answer. "Unauthorized" thrown → 401; a policy that does not allow
- * this method ARN → 403; any other failure → 500; otherwise the policy's context (plus
- * {@code principalId}) becomes {@code requestContext.authorizer}. No result cache here: every
+ * this method ARN → 403; any other failure → 500; no {@code usageIdentifierKey} → 403, as on
+ * every route of openapi.yaml, which all require a usage plan key; otherwise the policy's context
+ * (plus {@code principalId}) becomes {@code requestContext.authorizer}. No result cache here: every
  * request is authorized afresh (API Gateway caches per credential for the configured TTL).
  */
 final class LambdaAuthorizer implements AuthorizerContext {
@@ -22,15 +23,15 @@ final class LambdaAuthorizer implements AuthorizerContext {
   private static final String API_ID = "local";
 
   private final String functionId;
-  private final RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> handler;
+  private final RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> handler;
 
-  LambdaAuthorizer(String functionId, RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> handler) {
+  LambdaAuthorizer(String functionId, RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> handler) {
     this.functionId = functionId;
     this.handler = handler;
   }
 
   @Override
-  public Map<String, Object> contextFor(APIGatewayProxyRequestEvent request, Route route) {
+  public Authorization authorize(APIGatewayProxyRequestEvent request, Route route) {
     String methodArn = "arn:aws:execute-api:" + REGION + ":" + ACCOUNT + ":" + API_ID + "/"
         + request.getRequestContext().getStage() + "/" + request.getHttpMethod() + request.getPath();
     var event = APIGatewayCustomAuthorizerEvent.builder()
@@ -43,7 +44,7 @@ final class LambdaAuthorizer implements AuthorizerContext {
         .withQueryStringParameters(request.getQueryStringParameters())
         .withPathParameters(request.getPathParameters())
         .build();
-    IamPolicyResponse policy;
+    IamPolicyResponseV1 policy;
     try {
       policy = handler.handleRequest(event,
           LocalContext.of(request.getRequestContext().getRequestId(), functionId, LocalContext.API_GATEWAY_TIMEOUT));
@@ -56,17 +57,17 @@ final class LambdaAuthorizer implements AuthorizerContext {
     if (policy == null || policy.getPolicyDocument() == null) {
       throw new Rejection(500); // what API Gateway makes of an invalid authorizer response
     }
-    if (!allows(policy, methodArn)) {
+    if (!allows(policy, methodArn) || policy.getUsageIdentifierKey() == null) {
       throw new Rejection(403);
     }
     Map<String, Object> context = new HashMap<>(policy.getContext() == null ? Map.of() : policy.getContext());
     context.put("principalId", policy.getPrincipalId());
-    return context;
+    return new Authorization(context, policy.getUsageIdentifierKey());
   }
 
   /** IAM evaluation, reduced to what an authorizer policy uses: any Deny wins, else some Allow. */
   @SuppressWarnings("unchecked")
-  private static boolean allows(IamPolicyResponse policy, String methodArn) {
+  private static boolean allows(IamPolicyResponseV1 policy, String methodArn) {
     boolean allowed = false;
     // The policy document renders its statements as an array of maps, and resources as an array.
     for (Object item : items(policy.getPolicyDocument().get("Statement"))) {

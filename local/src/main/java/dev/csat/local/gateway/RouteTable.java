@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,6 +13,7 @@ import java.util.TreeSet;
  * The API's routes, read from the template's {@code Api} events. Like API Gateway, a request
  * first selects the most specific matching resource (path template), then that resource's
  * method: a known path with another method is a 405, not a fall-through to a less specific path.
+ * It also carries the limits of the template's usage plan for API keys, which apply to every route.
  */
 public final class RouteTable {
   /** What a request finds. */
@@ -30,10 +32,12 @@ public final class RouteTable {
 
   private final List<Resource> resources;
   private final String stageName;
+  private final UsagePlanLimits apiKeyPlan;
 
-  private RouteTable(List<Resource> resources, String stageName) {
+  private RouteTable(List<Resource> resources, String stageName, UsagePlanLimits apiKeyPlan) {
     this.resources = resources;
     this.stageName = stageName;
+    this.apiKeyPlan = apiKeyPlan;
   }
 
   /** Every {@code Api} event of every function becomes a route. */
@@ -44,7 +48,8 @@ public final class RouteTable {
         routes.add(new Route(event.method(), event.path(), function.logicalId(), function.handlerClass()));
       }
     }
-    return of(routes, template.stageName());
+    var table = of(routes, template.stageName());
+    return template.apiKeyUsagePlan().map(table::withApiKeyPlan).orElse(table);
   }
 
   public static RouteTable of(List<Route> routes, String stageName) {
@@ -60,7 +65,17 @@ public final class RouteTable {
     }
     List<Resource> resources = new ArrayList<>(byPath.values());
     resources.sort(Comparator.comparing(Resource::template));
-    return new RouteTable(List.copyOf(resources), stageName);
+    return new RouteTable(List.copyOf(resources), stageName, null);
+  }
+
+  /** The same routes, with API keys metered by these limits. */
+  public RouteTable withApiKeyPlan(UsagePlanLimits limits) {
+    return new RouteTable(resources, stageName, limits);
+  }
+
+  /** The limits each API key's usage key gets; empty when the template meters nothing. */
+  public Optional<UsagePlanLimits> apiKeyPlan() {
+    return Optional.ofNullable(apiKeyPlan);
   }
 
   public List<Route> routes() {

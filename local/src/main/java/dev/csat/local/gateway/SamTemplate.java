@@ -16,13 +16,16 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What running the application locally needs from {@code template.yaml}: the functions (logical
- * id, handler class, timeout), their {@code Api} events and the API's stage. The local gateway
+ * id, handler class, timeout), their {@code Api} events, the API's stage and the limits of the
+ * usage plan for API keys (resource {@value #API_KEY_USAGE_PLAN}). The local gateway
  * and {@code ./csat invoke} both follow it, so a function added to the template is served
  * without touching local code.
  */
 public final class SamTemplate {
   private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
   private static final String SERVERLESS_API = "AWS::Serverless::Api";
+  /** The logical id of the usage plan that meters each API key. */
+  public static final String API_KEY_USAGE_PLAN = "ApiKeyUsagePlan";
   // SAM's own defaults: a function times out after 3 s, the implicit API's stage is Prod.
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   private static final String DEFAULT_STAGE = "Prod";
@@ -30,11 +33,13 @@ public final class SamTemplate {
   private final String source;
   private final Map<String, FunctionSpec> functions;
   private final String stageName;
+  private final UsagePlanLimits apiKeyUsagePlan;
 
-  private SamTemplate(String source, Map<String, FunctionSpec> functions, String stageName) {
+  private SamTemplate(String source, Map<String, FunctionSpec> functions, String stageName, UsagePlanLimits apiKeyUsagePlan) {
     this.source = source;
     this.functions = functions;
     this.stageName = stageName;
+    this.apiKeyUsagePlan = apiKeyUsagePlan;
   }
 
   /** Reads a template file; a missing, unreadable or malformed file is a {@link TemplateException}. */
@@ -84,6 +89,11 @@ public final class SamTemplate {
     return source;
   }
 
+  /** The limits of the usage plan for API keys; empty when the template has none. */
+  public Optional<UsagePlanLimits> apiKeyUsagePlan() {
+    return Optional.ofNullable(apiKeyUsagePlan);
+  }
+
   private static String describe(IOException e) {
     return e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
   }
@@ -115,7 +125,40 @@ public final class SamTemplate {
           functions.put(logicalId, function(logicalId, map(resource.get("Properties")), restApiIds));
         }
       }
-      return new SamTemplate(source, functions, stageName(restApiIds));
+      return new SamTemplate(source, functions, stageName(restApiIds), apiKeyUsagePlan());
+    }
+
+    /** Throttle and daily quota of {@value #API_KEY_USAGE_PLAN}, literals or parameters' defaults. */
+    private UsagePlanLimits apiKeyUsagePlan() {
+      Map<?, ?> plan = map(resources.get(API_KEY_USAGE_PLAN));
+      if (plan.isEmpty()) {
+        return null;
+      }
+      Map<?, ?> properties = map(plan.get("Properties"));
+      Map<?, ?> throttle = map(properties.get("Throttle"));
+      Map<?, ?> quota = map(properties.get("Quota"));
+      String where = API_KEY_USAGE_PLAN + " in " + source;
+      if (!"DAY".equals(resolve(quota.get("Period")))) {
+        throw new TemplateException(where + ": Quota Period must be DAY (the local gateway counts UTC days)");
+      }
+      try {
+        return new UsagePlanLimits(number(throttle.get("RateLimit"), where + ": Throttle RateLimit"),
+            (int) number(throttle.get("BurstLimit"), where + ": Throttle BurstLimit"),
+            (long) number(quota.get("Limit"), where + ": Quota Limit"));
+      } catch (IllegalArgumentException e) {
+        throw new TemplateException(where + ": " + e.getMessage(), e);
+      }
+    }
+
+    private double number(Object value, String what) {
+      Object resolved = resolve(value);
+      if (resolved instanceof Number number) {
+        return number.doubleValue();
+      }
+      if (resolved instanceof String text && text.strip().matches("\\d+(\\.\\d+)?")) {
+        return Double.parseDouble(text.strip());
+      }
+      throw new TemplateException(what + " must be a number or a parameter with a numeric Default, not " + value);
     }
 
     private FunctionSpec function(String logicalId, Map<?, ?> properties, List<String> restApiIds) {

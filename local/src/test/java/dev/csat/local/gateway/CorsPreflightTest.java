@@ -44,7 +44,7 @@ class CorsPreflightTest {
       context.put("tenant", "tenant-a");
       context.put("principal", "counting");
       context.put("scopes", "config:read");
-      return context;
+      return new AuthorizerContext.Authorization(context, null);
     };
     var log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     withCors = LocalGateway.start(RouteTable.from(RouteTableTest.testTemplate()), FUNCTIONS, counting,

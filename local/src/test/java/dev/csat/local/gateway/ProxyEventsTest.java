@@ -108,7 +108,7 @@ class ProxyEventsTest {
   void theTrustedAuthorizerContextNamesTheTenantAndScopes() {
     var event = build("/p", null, headers(), new byte[0], Map.of());
     Map<String, Object> context = AuthorizerContext.trusted("acme-tenant", Set.of("config:read", "catalog:write"))
-        .contextFor(event, ROUTE);
+        .authorize(event, ROUTE).context();
     assertEquals("acme-tenant", context.get("tenant"));
     assertEquals("catalog:write config:read", context.get("scopes"));
   }

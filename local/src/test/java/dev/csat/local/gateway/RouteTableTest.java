@@ -25,6 +25,13 @@ class RouteTableTest {
   // ---------------------------------------------------------------- the real template.yaml
 
   @Test
+  void theTemplatesUsagePlanForApiKeysMetersTheLocalGatewayToo() {
+    var routes = RouteTable.from(SamTemplate.load(REPO.resolve("template.yaml")));
+    // The parameters' defaults: ApiKeyThrottlingRateLimit, ApiKeyThrottlingBurstLimit, ApiKeyQuotaPerDay.
+    assertEquals(new UsagePlanLimits(50, 100, 1_000_000), routes.apiKeyPlan().orElseThrow());
+  }
+
+  @Test
   void everyApiEventOfTheTemplateIsARouteToItsFunction() {
     SamTemplate template = SamTemplate.load(REPO.resolve("template.yaml"));
     RouteTable routes = RouteTable.from(template);
