@@ -27,7 +27,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizerHandler.class);
 
   /** The callers' usage plan key where none is configured (local runs: the local gateway does not meter it). */
-  public static final String LOCAL_CALLER_USAGE_KEY = "csatcallerslocal0000000000000000";
+  private static final String LOCAL_CALLER_USAGE_KEY = "csatcallerslocal0000000000000000";
 
   private final JwtVerifier jwts;
   private final ApiKeyVerifier apiKeys;

@@ -2,7 +2,10 @@ package dev.csat.core;
 
 import java.time.Duration;
 
-/** The database is resuming or unreachable; the caller should retry after a while: 503. */
+/**
+ * Something the service depends on (the database resuming, API Gateway's control plane busy) is
+ * not answering now; the caller should retry after a while: 503.
+ */
 public final class UnavailableException extends CsatException {
   private final Duration retryAfter;
 

@@ -9,8 +9,10 @@ import dev.csat.local.gateway.LocalGateway;
 import dev.csat.local.gateway.Route;
 import dev.csat.local.gateway.RouteTable;
 import dev.csat.local.gateway.SamTemplate;
+import dev.csat.local.gateway.UsagePlanLimits;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +43,8 @@ final class ServeCommand {
     err.println("[csat] JWT keys: " + DevJwtKeys.describe(keys));
     err.println("[csat] CORS: " + (cors.enabled() ? "browsers on " + cors + " may call the API"
         : "no cross-origin access (set " + Cors.CONFIG + " to allow browser origins)"));
+    err.println("[csat] API keys: " + routes.apiKeyPlan().map(ServeCommand::describe)
+        .orElse("not metered (the template has no ApiKeyUsagePlan)"));
 
     LocalServices services = LocalServices.start(settings, settings.dataApiHost(), settings.dataApiPort(), false, err);
     AuthorizerContext authorizer;
@@ -105,6 +109,13 @@ final class ServeCommand {
         + (keys.fromFile()
             ? ""
             : "[csat] ./csat token signs with the first kid of CSAT_JWT_KEYS: set the same value where you run it." + n);
+  }
+
+  /** The usage plan for API keys as the startup banner says it: "each limited to 50 requests/s, ...". */
+  private static String describe(UsagePlanLimits plan) {
+    String rate = BigDecimal.valueOf(plan.ratePerSecond()).stripTrailingZeros().toPlainString();
+    return "each limited to " + rate + " requests/s, bursts of " + plan.burst() + ", " + plan.quotaPerDay()
+        + " a day (ApiKeyUsagePlan in the template)";
   }
 
   /** The literal segments every route starts with, e.g. /api/csat/v1. */
