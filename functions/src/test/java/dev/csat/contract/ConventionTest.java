@@ -166,6 +166,25 @@ class ConventionTest {
     assertNoProblems(problems, "operations without a known scope");
   }
 
+  /** A problem's example belongs under its own status: an example of a 403 under the 429 misleads. */
+  @Test
+  void everyProblemExampleHasTheStatusOfItsResponse() {
+    List<String> problems = new ArrayList<>();
+    for (Operation operation : operations) {
+      if (!(operation.node().get("responses") instanceof Map<?, ?> responses)) {
+        continue;
+      }
+      responses.forEach((status, response) -> {
+        Object example = response instanceof Map<?, ?> r && r.get("content") instanceof Map<?, ?> content
+            && content.get("application/problem+json") instanceof Map<?, ?> media ? media.get("example") : null;
+        if (example instanceof Map<?, ?> problem && !String.valueOf(problem.get("status")).equals(String.valueOf(status))) {
+          problems.add(operation + ": the example under " + status + " has status " + problem.get("status"));
+        }
+      });
+    }
+    assertNoProblems(problems, "problem examples under another status");
+  }
+
   /**
    * API Gateway applies a security requirement per method (not the document's top-level one), so
    * each operation states it: the authorizer and a usage plan key, which the authorizer supplies.
