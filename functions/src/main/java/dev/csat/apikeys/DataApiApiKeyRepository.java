@@ -16,6 +16,10 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
       INSERT INTO api_keys (id, tenant_id, name, scopes, secret_hash, created_at, usage_key_id)
       VALUES (:id, :tenant, :name, :scopes, :secret_hash, :now, :usage_key_id)""";
 
+  // api_keys_by_tenant: the tenant's keys only.
+  private static final String COUNT_ACTIVE = """
+      SELECT count(*) AS active FROM api_keys WHERE tenant_id = :tenant AND revoked_at IS NULL""";
+
   private static final String LIST = """
       SELECT id, name, scopes, created_at, last_used_at, revoked_at FROM api_keys
       WHERE tenant_id = :tenant
@@ -55,6 +59,11 @@ public final class DataApiApiKeyRepository implements ApiKeyRepository {
         .timestamp("now", key.createdAt())
         .text("usage_key_id", usageKeyId);
     db.query(CREATE, params);
+  }
+
+  @Override
+  public int countActive(String tenant) {
+    return db.query(COUNT_ACTIVE, SqlParams.of().text("tenant", tenant)).getFirst().integer("active");
   }
 
   @Override

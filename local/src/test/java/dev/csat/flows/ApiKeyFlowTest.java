@@ -23,6 +23,7 @@ import dev.csat.apikeys.UsagePlanKeys;
 import dev.csat.auth.ApiKeyVerifier;
 import dev.csat.auth.Caller;
 import dev.csat.auth.Scopes;
+import dev.csat.core.Limits;
 import dev.csat.core.Uuid7;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.testing.Events;
@@ -113,6 +114,22 @@ class ApiKeyFlowTest {
       assertFalse(response.getBody().contains(sha256Hex(secretPart)), "the list shows a secret's hash");
       assertFalse(response.getBody().contains("csk_"), "the list shows a key");
     }
+  }
+
+  @Test
+  void aTenantHoldsAtMostTheLimitOfUnrevokedKeys() {
+    String tenant = "full-" + UUID.randomUUID();
+    String last = null;
+    for (int i = 0; i < Limits.MAX_ACTIVE_API_KEYS; i++) {
+      last = create(tenant, ALL_SCOPES, "{\"name\":\"key " + i + "\",\"scopes\":[\"config:read\"]}").path("id").asText();
+    }
+    var event = as(tenant, ALL_SCOPES, api("create-api-key.json"));
+    expectProblem(409, "conflict", keys.create().handleRequest(event, context()));
+    assertEquals(Limits.MAX_ACTIVE_API_KEYS, list(tenant).size(), "nothing stored for the refused key");
+    create("another-" + tenant, ALL_SCOPES, "{\"name\":\"theirs\",\"scopes\":[\"config:read\"]}");
+
+    assertEquals(204, keys.revoke().handleRequest(revoke(tenant, last), context()).getStatusCode());
+    create(tenant, ALL_SCOPES, "{\"name\":\"room again\",\"scopes\":[\"config:read\"]}");
   }
 
   @Test

@@ -14,6 +14,9 @@ public interface ApiKeyRepository {
    */
   void create(String tenant, ApiKey key, String secretHash, String usageKeyId);
 
+  /** How many of the tenant's keys are not revoked. */
+  int countActive(String tenant);
+
   /** The tenant's keys, revoked ones included, newest first. */
   List<ApiKey> list(String tenant);
 

@@ -1,7 +1,9 @@
 package dev.csat.apikeys;
 
 import dev.csat.auth.Caller;
+import dev.csat.core.ConflictException;
 import dev.csat.core.ForbiddenException;
+import dev.csat.core.Limits;
 import dev.csat.core.NotFoundException;
 import dev.csat.core.Uuid7;
 import java.time.Clock;
@@ -28,6 +30,9 @@ public final class ApiKeys {
    * Creates a key for the caller's tenant. A caller grants only scopes it holds itself, so a key
    * can never be a way to more rights than its creator has.
    *
+   * <p>A tenant holds at most {@link Limits#MAX_ACTIVE_API_KEYS} unrevoked keys (checked before,
+   * not atomically with, the insert: two creations at once may pass the limit by one).
+   *
    * <p>The meter comes first: a key stored without one would fail every request (API Gateway
    * refuses a usage identifier no plan knows). When storing fails, the meter is removed again.
    */
@@ -35,6 +40,10 @@ public final class ApiKeys {
     List<String> notHeld = request.scopes().stream().filter(scope -> !caller.hasScope(scope)).toList();
     if (!notHeld.isEmpty()) {
       throw new ForbiddenException("you cannot grant scopes you do not hold: " + String.join(", ", notHeld));
+    }
+    if (repository.countActive(caller.tenant()) >= Limits.MAX_ACTIVE_API_KEYS) {
+      throw new ConflictException("this tenant already has " + Limits.MAX_ACTIVE_API_KEYS
+          + " active API keys, the most it may hold; revoke one to create another");
     }
     Instant now = clock.instant();
     UUID id = Uuid7.at(now);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.csat.auth.Caller;
 import dev.csat.auth.Scopes;
+import dev.csat.core.ConflictException;
 import dev.csat.core.ForbiddenException;
+import dev.csat.core.Limits;
 import dev.csat.core.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +117,21 @@ class ApiKeysTest {
     assertFalse(failure.getMessage().contains(Scopes.CONFIG_READ), failure.getMessage());
     assertTrue(repository.rows.isEmpty());
     assertTrue(meters.meters.isEmpty());
+  }
+
+  @Test
+  void aTenantHoldsAtMostTheLimitOfActiveKeysAndRevokingMakesRoom() {
+    for (int i = 0; i < Limits.MAX_ACTIVE_API_KEYS; i++) {
+      keys.create(ADMIN, new NewApiKey("key " + i, List.of(Scopes.CONFIG_READ)));
+    }
+    var refused = assertThrows(ConflictException.class,
+        () -> keys.create(ADMIN, new NewApiKey("one too many", List.of(Scopes.CONFIG_READ))));
+    assertTrue(refused.getMessage().contains(String.valueOf(Limits.MAX_ACTIVE_API_KEYS)), refused.getMessage());
+    assertEquals(Limits.MAX_ACTIVE_API_KEYS, meters.meters.size(), "no meter for a refused key");
+    keys.create(new Caller("other", "x", Set.of(Scopes.CONFIG_READ), null), new NewApiKey("other", List.of(Scopes.CONFIG_READ)));
+
+    keys.revoke("acme", keys.list("acme").getFirst().id());
+    keys.create(ADMIN, new NewApiKey("after a revocation", List.of(Scopes.CONFIG_READ)));
   }
 
   @Test

@@ -23,6 +23,12 @@ class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public int countActive(String tenant) {
+    return (int) rows.values().stream()
+        .filter(row -> row.tenant().equals(tenant) && row.key().revokedAt() == null).count();
+  }
+
+  @Override
   public List<ApiKey> list(String tenant) {
     return rows.values().stream().filter(row -> row.tenant().equals(tenant)).map(Row::key)
         .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id).reversed())
