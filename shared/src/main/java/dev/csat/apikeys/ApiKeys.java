@@ -31,7 +31,7 @@ public final class ApiKeys {
    * can never be a way to more rights than its creator has.
    *
    * <p>A tenant holds at most {@link Limits#MAX_ACTIVE_API_KEYS} unrevoked keys (checked before,
-   * not atomically with, the insert: two creations at once may pass the limit by one).
+   * not atomically with, the insert: creations racing each other may pass it by a few).
    *
    * <p>The meter comes first: a key stored without one would fail every request (API Gateway
    * refuses a usage identifier no plan knows). When storing fails, the meter is removed again.
