@@ -25,6 +25,11 @@ public final class SqlParams {
     return new SqlParams();
   }
 
+  /** Whether a parameter of this name is bound already. */
+  public boolean has(String name) {
+    return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
+  }
+
   /** A text value; {@code null} binds SQL NULL. */
   public SqlParams text(String name, String value) {
     return add(name, value == null ? NULL : Field.builder().stringValue(value).build(), null);
