@@ -18,6 +18,8 @@ final class TallySql {
   /** What the rows to sum are keyed by: the period, or for a breakdown the value or the source. */
   private enum Key { PERIOD, VALUE, SOURCE }
 
+
+
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
@@ -66,42 +68,75 @@ final class TallySql {
 
   /**
    * The rollup rows of [from, to), read one of two ways, whichever touches fewer rows: the range
-   * itself, or all time (one row per group, the 'total' grain) minus what lies before and after
-   * it. A range that spans most of the ratings, such as "the last two years" of a tenant two years
-   * old, is then about as cheap as all time: for 5,000 companies, about 5,000 rows instead of one
-   * per company and month. Both ways are in the statement; a one-time filter on the choice (the
-   * CTE "choice" of {@link #complementIsSmaller}) runs only one of them.
+   * ({@link #rangeRows}), or all time (one row per group, the 'total' grain) minus what lies before
+   * and after it. A range that spans most of the ratings, such as "the last two years" of a tenant
+   * two years old, is then about as cheap as all time: for 5,000 companies, about 5,000 rows
+   * instead of one per company and month. Both ways are in the statement; a one-time filter on the
+   * choice (the CTE "choice" of {@link #complementIsSmaller}) runs only one of them.
    */
   private static String rangeOrComplement(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
       boolean bySource, Key key, SqlParams params) {
-    String range = rollupRows("", List.of(from, to), dimension, filter, bySource, key, params);
     if (from.equals(DateRange.BEFORE_ANY) && to.equals(DateRange.AFTER_ANY)) {
-      return range; // all time is already the one row per group
+      // All time is already one row per group.
+      return rollupRows("", List.of(from, to), dimension, filter, bySource, key, params);
     }
-    StringBuilder sql = new StringBuilder()
-        .append("SELECT * FROM (").append(range).append(") AS r WHERE NOT (SELECT complement FROM choice)\n")
-        .append("UNION ALL\nSELECT * FROM (")
-        .append(rollupRows("all_", List.of(DateRange.BEFORE_ANY, DateRange.AFTER_ANY), dimension, filter, bySource, key,
+    return "SELECT * FROM (" + rangeRows(from, to, dimension, filter, bySource, key, params)
+        + ") AS r WHERE NOT (SELECT complement FROM choice)\n"
+        + "UNION ALL\nSELECT * FROM ("
+        + difference("all_", DateRange.BEFORE_ANY, DateRange.AFTER_ANY, from, to, dimension, filter, bySource, key,
+            params)
+        + ") AS r WHERE (SELECT complement FROM choice)\n";
+  }
+
+  /**
+   * The rollup rows of [from, to) as its time cover, or as the whole UTC months around it plus or
+   * minus the stretches to its ends ({@link TimeCover#enclosingMonths}): 30 days from the 2nd are
+   * a month and a day of rows, not 30 days of rows.
+   */
+  private static String rangeRows(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
+      boolean bySource, Key key, SqlParams params) {
+    return TimeCover.enclosingMonths(from, to)
+        .map(months -> difference("months_", months.from(), months.to(), from, to, dimension, filter, bySource, key,
             params))
-        .append(") AS r WHERE (SELECT complement FROM choice)\n");
-    if (from.isAfter(DateRange.BEFORE_ANY)) {
-      sql.append("UNION ALL\n").append(negated(
-          rollupRows("before_", List.of(DateRange.BEFORE_ANY, from), dimension, filter, bySource, key, params)));
+        .orElseGet(() -> rollupRows("", List.of(from, to), dimension, filter, bySource, key, params));
+  }
+
+  /**
+   * The rollup rows of [from, to) as those of [outerFrom, outerTo), minus the stretch between
+   * each end and the outer one where the range starts later or ends earlier, plus it where the
+   * range starts earlier or ends later; each of them read as its own time cover.
+   */
+  private static String difference(String p, Instant outerFrom, Instant outerTo, Instant from, Instant to,
+      Dimension dimension, AnalyticsFilter filter, boolean bySource, Key key, SqlParams params) {
+    StringBuilder sql = new StringBuilder(
+        rollupRows(p, List.of(outerFrom, outerTo), dimension, filter, bySource, key, params));
+    if (!from.equals(outerFrom)) {
+      String start = rollupRows(p + "start_", List.of(min(from, outerFrom), max(from, outerFrom)), dimension, filter,
+          bySource, key, params);
+      sql.append("UNION ALL\n").append(from.isAfter(outerFrom) ? negated(start) : start);
     }
-    if (to.isBefore(DateRange.AFTER_ANY)) {
-      sql.append("UNION ALL\n").append(negated(
-          rollupRows("after_", List.of(to, DateRange.AFTER_ANY), dimension, filter, bySource, key, params)));
+    if (!to.equals(outerTo)) {
+      String end = rollupRows(p + "end_", List.of(min(to, outerTo), max(to, outerTo)), dimension, filter, bySource,
+          key, params);
+      sql.append("UNION ALL\n").append(to.isBefore(outerTo) ? negated(end) : end);
     }
     return sql.toString();
   }
 
-  /** The rows, each count negated, when the complement is read. */
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The rows with each count negated. */
   private static String negated(String rows) {
     List<String> counts = Stream.of(RatingSlot.ALL.stream().map(RatingSlot::column), Stream.of("n"),
         Arrays.stream(Source.values()).map(RollupSql::countColumn)).flatMap(columns -> columns).toList();
     return "SELECT grp, source, " + counts.stream().map(column -> "-" + column).collect(joining(", "))
-        + " FROM (" + rows + ") AS r (grp, source, " + String.join(", ", counts) + ")"
-        + " WHERE (SELECT complement FROM choice)\n";
+        + " FROM (" + rows + ") AS r (grp, source, " + String.join(", ", counts) + ")\n";
   }
 
   /**

@@ -251,18 +251,16 @@ class AnalyticsEquivalenceTest {
     Predicate<Rating> matches = filters().map(arguments -> arguments.get())
         .filter(arguments -> arguments[0].equals(filter)).map(arguments -> (Predicate<Rating>) arguments[1])
         .findFirst().orElseGet(() -> filterFor(filter));
+    // The first range is read as itself; the others as whole months plus or minus a few days at
+    // each end (TimeCover.enclosingMonths), every sign with ratings in it: minus Nov 1-2 and plus
+    // Jan 1; plus Dec 30-31; minus Mar 29-31 (dense days: DST changes and the new year). Each
+    // holds less than half the ratings, so it is read as a range, not as all time minus the rest.
+    List<List<String>> ranges = List.of(List.of("2025-11-02", "2026-03-08"), List.of("2025-11-03", "2026-01-01"),
+        List.of("2025-12-30", "2026-02-27"), List.of("2026-03-02", "2026-03-28"));
     for (String zone : List.of("Asia/Kathmandu", "America/New_York")) {
-      LocalDate start = LocalDate.parse("2025-11-02");
-      LocalDate end = LocalDate.parse("2026-03-08");
-      Instant from = start.atStartOfDay(ZoneId.of(zone)).toInstant();
-      Instant to = end.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant();
-      for (int limit : List.of(1, 2, 100)) {
-        List<String> query = new ArrayList<>(filter);
-        query.addAll(List.of("by", by, "limit", String.valueOf(limit), "time_zone", zone,
-            "start_date", start.toString(), "end_date", end.toString()));
-        JsonNode breakdown = expect(200, analytics.breakdown(query.toArray(String[]::new)));
-        assertBreakdownEqualsRecount(breakdown, matches.and(r -> !r.at().isBefore(from) && r.at().isBefore(to)),
-            group, limit, by + " " + filter + " limit " + limit + " in " + zone);
+      for (List<String> range : ranges) {
+        assertBreakdownsOfRangeEqualRecount(by, filter, matches, group, zone, LocalDate.parse(range.get(0)),
+            LocalDate.parse(range.get(1)));
       }
     }
     // Neither date: all time, the total rows.
@@ -270,6 +268,20 @@ class AnalyticsEquivalenceTest {
     query.addAll(List.of("by", by, "limit", "2"));
     assertBreakdownEqualsRecount(expect(200, analytics.breakdown(query.toArray(String[]::new))), matches, group, 2,
         by + " " + filter + " all time");
+  }
+
+  private void assertBreakdownsOfRangeEqualRecount(String by, List<String> filter, Predicate<Rating> matches,
+      Function<Rating, String> group, String zone, LocalDate start, LocalDate end) {
+    Instant from = start.atStartOfDay(ZoneId.of(zone)).toInstant();
+    Instant to = end.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant();
+    for (int limit : List.of(1, 2, 100)) {
+      List<String> query = new ArrayList<>(filter);
+      query.addAll(List.of("by", by, "limit", String.valueOf(limit), "time_zone", zone,
+          "start_date", start.toString(), "end_date", end.toString()));
+      JsonNode breakdown = expect(200, analytics.breakdown(query.toArray(String[]::new)));
+      assertBreakdownEqualsRecount(breakdown, matches.and(r -> !r.at().isBefore(from) && r.at().isBefore(to)),
+          group, limit, by + " " + filter + " limit " + limit + " in " + zone + " from " + start + " to " + end);
+    }
   }
 
   private void assertBreakdownEqualsRecount(JsonNode breakdown, Predicate<Rating> matches,

@@ -140,6 +140,25 @@ class TimeCoverTest {
     }
   }
 
+  @Test
+  void thirtyDaysThatStartOnAMonthAreReadAsThatMonthWithTheDifferenceAtTheEnd() {
+    // 2026-10-01 to 2026-10-30 in Berlin: [Sep 30 22:00Z, Oct 30 23:00Z).
+    List<Instant> range = days("Europe/Berlin", "2026-10-01", 30);
+    assertEquals(java.util.Optional.of(range(Grain.MONTH, "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z")),
+        TimeCover.enclosingMonths(range.getFirst(), range.getLast()));
+  }
+
+  @Test
+  void shortRangesAndRangesOnMonthStartsAreReadAsThemselves() {
+    List<Instant> week = days("Europe/Berlin", "2026-10-12", 7);
+    assertTrue(TimeCover.enclosingMonths(week.getFirst(), week.getLast()).isEmpty(), "a week mid-month");
+    List<Instant> halves = days("UTC", "2026-10-15", 31);
+    assertTrue(TimeCover.enclosingMonths(halves.getFirst(), halves.getLast()).isEmpty(), "half of two months");
+    List<Instant> quarter = days("Asia/Kolkata", "2026-07-01", 92);
+    assertTrue(TimeCover.enclosingMonths(quarter.getFirst(), quarter.getLast()).isEmpty(),
+        "a quarter's own cover is already its months");
+  }
+
   private static void assertExact(List<Instant> boundaries, TimeCover.Cover cover, String what) {
     int periods = boundaries.size() - 1;
     Instant end = boundaries.getLast().plusSeconds(2 * 86_400);
