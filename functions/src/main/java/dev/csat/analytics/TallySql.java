@@ -18,8 +18,6 @@ final class TallySql {
   /** What the rows to sum are keyed by: the period, or for a breakdown the value or the source. */
   private enum Key { PERIOD, VALUE, SOURCE }
 
-
-
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
@@ -67,8 +65,8 @@ final class TallySql {
   }
 
   /**
-   * The rollup rows of [from, to), read one of two ways, whichever touches fewer rows: the range
-   * ({@link #rangeRows}), or all time (one row per group, the 'total' grain) minus what lies before
+   * The rollup rows of [from, to), read one of two ways, whichever touches fewer rows: as a range
+   * ({@link #rangeRows}: its own cover or the months around it), or as all time (one row per group, the 'total' grain) minus what lies before
    * and after it. A range that spans most of the ratings, such as "the last two years" of a tenant
    * two years old, is then about as cheap as all time: for 5,000 companies, about 5,000 rows
    * instead of one per company and month. Both ways are in the statement; a one-time filter on the
