@@ -2,7 +2,7 @@ package dev.csat.analytics;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.csat.App;
-import dev.csat.auth.Scopes;
+import dev.csat.bench.BenchCaller;
 import dev.csat.bench.FeedbackData;
 import dev.csat.bench.RecordingRdsDataClient;
 import dev.csat.bench.RequestTimer;
@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -194,13 +193,7 @@ public final class AnalyticsBenchmark {
     for (int i = 0; i < query.length; i += 2) {
       parameters.put(query[i], List.of(query[i + 1]));
     }
-    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    Map<String, Object> authorizer = new HashMap<>();
-    authorizer.put("principal", "bench");
-    authorizer.put("tenant", FeedbackData.TENANT);
-    authorizer.put("scopes", String.join(" ", Scopes.ALL));
-    context.setAuthorizer(authorizer);
+    var context = BenchCaller.context();
     return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/api/csat/v1/analytics")
         .withHeaders(new HashMap<>()).withMultiValueQueryStringParameters(parameters.isEmpty() ? null : parameters)
         .withRequestContext(context);

@@ -3,7 +3,7 @@ package dev.csat.feedback;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.csat.App;
-import dev.csat.auth.Scopes;
+import dev.csat.bench.BenchCaller;
 import dev.csat.bench.FeedbackData;
 import dev.csat.bench.RecordingRdsDataClient;
 import dev.csat.bench.RequestTimer;
@@ -170,13 +170,7 @@ public final class InboxBenchmark {
   }
 
   private static APIGatewayProxyRequestEvent event(String method, Map<String, List<String>> query, String body) {
-    var context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    Map<String, Object> authorizer = new HashMap<>();
-    authorizer.put("principal", "bench");
-    authorizer.put("tenant", FeedbackData.TENANT);
-    authorizer.put("scopes", String.join(" ", Scopes.ALL));
-    context.setAuthorizer(authorizer);
+    var context = BenchCaller.context();
     Map<String, String> headers = new HashMap<>();
     if (body != null) {
       headers.put("Content-Type", "application/json");

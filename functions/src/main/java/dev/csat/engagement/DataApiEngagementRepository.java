@@ -7,6 +7,7 @@ import dev.csat.feedback.FeedbackRows;
 import dev.csat.feedback.InboxFeedback;
 import dev.csat.interactions.FeatureRef;
 import dev.csat.interactions.Interaction;
+import dev.csat.interactions.InteractionRows;
 import dev.csat.interactions.PromptSettings;
 import dev.csat.interactions.TrackedInteraction;
 import java.time.Instant;
@@ -186,7 +187,7 @@ public final class DataApiEngagementRepository implements EngagementRepository {
     }
     List<Interaction> users = rows.stream()
         .filter(row -> !row.isNull("user_email"))
-        .map(row -> interaction(row, feature.featureKey()))
+        .map(row -> InteractionRows.interaction(row, feature.featureKey()))
         .toList();
     boolean more = users.size() > limit;
     return Optional.of(new FeatureUsers(settings(rows.getFirst(), ""), more ? users.subList(0, limit) : users, more));
@@ -225,18 +226,6 @@ public final class DataApiEngagementRepository implements EngagementRepository {
         row.instant("i_created_at"),
         row.instant("i_updated_at"));
     return new TrackedFeature(row.text("i_product_key"), new TrackedInteraction(interaction, settings(row, "i_")));
-  }
-
-  private static Interaction interaction(Row row, String featureKey) {
-    return new Interaction(
-        featureKey,
-        row.text("user_email"),
-        row.integer("interaction_count"),
-        row.longValue("total_interaction_count"),
-        row.integer("rejection_count"),
-        row.instant("last_feedback_at"),
-        row.instant("created_at"),
-        row.instant("updated_at"));
   }
 
   private static PromptSettings settings(Row row, String prefix) {

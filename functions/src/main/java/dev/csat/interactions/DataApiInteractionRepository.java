@@ -181,16 +181,7 @@ public final class DataApiInteractionRepository implements InteractionRepository
   }
 
   private TrackedInteraction tracked(Row row) {
-    var interaction = new Interaction(
-        row.text("feature_key"),
-        row.text("user_email"),
-        row.integer("interaction_count"),
-        row.longValue("total_interaction_count"),
-        row.integer("rejection_count"),
-        row.instant("last_feedback_at"),
-        row.instant("created_at"),
-        row.instant("updated_at"));
-    return new TrackedInteraction(interaction, settings(row));
+    return new TrackedInteraction(InteractionRows.interaction(row, row.text("feature_key")), settings(row));
   }
 
   private static PromptSettings settings(Row row) {
