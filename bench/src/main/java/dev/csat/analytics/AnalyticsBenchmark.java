@@ -97,6 +97,10 @@ public final class AnalyticsBenchmark {
     measure("series, day, two years, Europe/Berlin", series, get(twoYearsBerlin, "interval", "day"));
     measure("series, day, two years, Asia/Kolkata (+05:30)", series, get("start_date", FIRST_DAY,
         "end_date", LAST_DAY, "time_zone", "Asia/Kolkata", "interval", "day"));
+    for (String zone : List.of("America/New_York", "Asia/Tokyo", "Australia/Sydney")) {
+      measure("series, day, two years, " + zone, series, get("start_date", FIRST_DAY, "end_date", LAST_DAY,
+          "time_zone", zone, "interval", "day"));
+    }
     measure("series, day, two years, UTC", series, get("start_date", FIRST_DAY, "end_date", LAST_DAY,
         "interval", "day"));
     measure("series, week, two years, Europe/Berlin", series, get(twoYearsBerlin, "interval", "week"));
@@ -155,7 +159,7 @@ public final class AnalyticsBenchmark {
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("""
             SELECT grain, dim, count(*) FROM feedback_rollups GROUP BY grain, dim
-            ORDER BY array_position(ARRAY['quarter', 'hour', 'day', 'month'], grain), dim""")) {
+            ORDER BY array_position(ARRAY['quarter', 'hour', 'day', 'month', 'total'], grain), dim""")) {
       System.out.println("feedback_rollups rows by grain and dimension:");
       while (rows.next()) {
         System.out.printf("  %-8s %-9s %,12d%n", rows.getString(1), rows.getString(2), rows.getLong(3));
