@@ -18,6 +18,10 @@ final class TallySql {
   /** What the rows to sum are keyed by: the period, or for a breakdown the value or the source. */
   private enum Key { PERIOD, VALUE, SOURCE }
 
+  /** The count columns of a row to sum, after its key and source: ratings, their total n, per-source counts. */
+  private static final List<String> COUNTS = Stream.of(RatingSlot.ALL.stream().map(RatingSlot::column),
+      Stream.of("n"), Arrays.stream(Source.values()).map(RollupSql::countColumn)).flatMap(columns -> columns).toList();
+
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
@@ -66,8 +70,8 @@ final class TallySql {
 
   /**
    * The rollup rows of [from, to), read one of two ways, whichever touches fewer rows: as a range
-   * ({@link #rangeRows}: its own cover or the months around it), or as all time (one row per group, the 'total' grain) minus what lies before
-   * and after it. A range that spans most of the ratings, such as "the last two years" of a tenant
+   * ({@link #rangeRows}: its own cover or the months around it), or as all time (one row per
+   * group, the 'total' grain) minus what lies before and after it. A range that spans most of the ratings, such as "the last two years" of a tenant
    * two years old, is then about as cheap as all time: for 5,000 companies, about 5,000 rows
    * instead of one per company and month. Both ways are in the statement; a one-time filter on the
    * choice (the CTE "choice" of {@link #complementIsSmaller}) runs only one of them.
@@ -131,10 +135,8 @@ final class TallySql {
 
   /** The rows with each count negated. */
   private static String negated(String rows) {
-    List<String> counts = Stream.of(RatingSlot.ALL.stream().map(RatingSlot::column), Stream.of("n"),
-        Arrays.stream(Source.values()).map(RollupSql::countColumn)).flatMap(columns -> columns).toList();
-    return "SELECT grp, source, " + counts.stream().map(column -> "-" + column).collect(joining(", "))
-        + " FROM (" + rows + ") AS r (grp, source, " + String.join(", ", counts) + ")\n";
+    return "SELECT grp, source, " + COUNTS.stream().map(column -> "-" + column).collect(joining(", "))
+        + " FROM (" + rows + ") AS r (grp, source, " + String.join(", ", COUNTS) + ")\n";
   }
 
   /**
@@ -163,7 +165,8 @@ final class TallySql {
    *   <li>the rollup rows of {@code dimension} ('all' if null) in the bulk of the periods'
    *       {@link TimeCover}, one index range scan per range, each in its aligned period;
    *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
-   *       each row once in its true period and once negated in its aligned period (periods
+   *       summed per true and aligned period (a boundary's stretch of hours is then one row), and
+   *       each sum once in its true period and once negated in its aligned period (periods
    *       outside 1..n dropped).
    * </ul>
    *
@@ -207,7 +210,6 @@ final class TallySql {
       case VALUE -> "r.value";
       case SOURCE -> "r.source";
     };
-    String correctionKey = key == Key.PERIOD ? "x.period" : rollupKey;
     String where = "r.tenant_id = :tenant AND r.dim = '" + (dimension == null ? "all" : dimension.sqlName()) + "'"
         + rollupFilter;
     // One index range scan per bulk range (LATERAL, and OFFSET 0 so that the planner cannot pull
@@ -231,17 +233,30 @@ final class TallySql {
               + "' AND r.bucket = ANY (CAST((SELECT CAST(:" + p + "fix_" + grain.sqlName()
               + " AS timestamptz[])) AS timestamptz[]))")
           .collect(joining("\n  UNION ALL\n  "));
+      // Summed before they go to two periods each: the final sum then takes two rows a boundary,
+      // not two per correction bucket (for a day in Sydney, 10 or 11 hours).
+      String group = switch (key) {
+        case PERIOD -> "0";
+        case VALUE -> "r.value";
+        case SOURCE -> "r.source";
+      };
       sql.append("""
           UNION ALL
-          SELECT %1$s, %2$s
+          SELECT %1$s, r.source, %2$s
           FROM (
-            %3$s
+            SELECT width_bucket(r.bucket, (SELECT CAST(:%3$sboundaries AS timestamptz[]))) AS truly,
+                   width_bucket(r.bucket, (SELECT CAST(:%3$saligned AS timestamptz[]))) AS aligned,
+                   %4$s AS grp, r.source, %5$s
+            FROM (
+              %6$s
+            ) AS r
+            GROUP BY 1, 2, 3, 4
           ) AS r
-          CROSS JOIN LATERAL (VALUES (width_bucket(r.bucket, (SELECT CAST(:%4$sboundaries AS timestamptz[]))), 1),
-                                     (width_bucket(r.bucket, (SELECT CAST(:%4$saligned AS timestamptz[]))), -1))
-            AS x (period, sign)
-          WHERE x.period BETWEEN 1 AND :%4$speriods
-          """.formatted(correctionKey, rollupColumns("x.sign * ", filter, allSources), listed, p));
+          CROSS JOIN LATERAL (VALUES (r.truly, 1), (r.aligned, -1)) AS x (period, sign)
+          WHERE x.period BETWEEN 1 AND :%3$speriods
+          """.formatted(key == Key.PERIOD ? "x.period" : "r.grp",
+          COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p, group,
+          summedColumns(filter, allSources), listed));
     }
     return sql.toString();
   }
@@ -309,6 +324,23 @@ final class TallySql {
         + factor + "(" + total(filter, "r.") + "), "
         + Arrays.stream(Source.values())
             .map(source -> allSources ? factor + "r." + RollupSql.countColumn(source) : "0").collect(joining(", "));
+  }
+
+  /**
+   * The {@link #COUNTS} of rollup rows (alias r) summed, each named as in {@link #COUNTS} and an
+   * integer like the rollup columns (a bigint here would make the final sums numeric).
+   */
+  private static String summedColumns(AnalyticsFilter filter, boolean allSources) {
+    List<String> counts = Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()),
+            Stream.of(total(filter, "r.")),
+            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source) : "0"))
+        .flatMap(columns -> columns).toList();
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < counts.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("CAST(sum(").append(counts.get(i)).append(") AS integer) AS ")
+          .append(COUNTS.get(i));
+    }
+    return sql.toString();
   }
 
   /**
