@@ -71,10 +71,11 @@ final class TallySql {
   /**
    * The rollup rows of [from, to), read one of two ways, whichever touches fewer rows: as a range
    * ({@link #rangeRows}: its own cover or the months around it), or as all time (one row per
-   * group, the 'total' grain) minus what lies before and after it. A range that spans most of the ratings, such as "the last two years" of a tenant
-   * two years old, is then about as cheap as all time: for 5,000 companies, about 5,000 rows
-   * instead of one per company and month. Both ways are in the statement; a one-time filter on the
-   * choice (the CTE "choice" of {@link #complementIsSmaller}) runs only one of them.
+   * group, the 'total' grain) minus what lies before and after it. A range that spans most of
+   * the ratings, such as "the last two years" of a tenant two years old, is then about as cheap
+   * as all time: for 5,000 companies, about 5,000 rows instead of one per company and month.
+   * Both ways are in the statement; a one-time filter on the choice (the CTE "choice" of
+   * {@link #complementIsSmaller}) runs only one of them.
    */
   private static String rangeOrComplement(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
       boolean bySource, Key key, SqlParams params) {
@@ -223,7 +224,7 @@ final class TallySql {
           FROM feedback_rollups AS r
           WHERE %4$s AND r.grain = bulk.grain AND r.bucket >= bulk.lo AND r.bucket < bulk.hi
           OFFSET 0) AS r
-        """.formatted(p, rollupKey, rollupColumns("", filter, allSources), where));
+        """.formatted(p, rollupKey, rollupColumns(filter, allSources), where));
     // The correction buckets are an index scan for a list of keys; the list comes through a
     // scalar subquery because a literal list makes the planner estimate each key on its own
     // (10 ms of planning for the 1,150 hours of a two-year Berlin series).
@@ -235,11 +236,6 @@ final class TallySql {
           .collect(joining("\n  UNION ALL\n  "));
       // Summed before they go to two periods each: the final sum then takes two rows a boundary,
       // not two per correction bucket (for a day in Sydney, 10 or 11 hours).
-      String group = switch (key) {
-        case PERIOD -> "0";
-        case VALUE -> "r.value";
-        case SOURCE -> "r.source";
-      };
       sql.append("""
           UNION ALL
           SELECT %1$s, r.source, %2$s
@@ -255,7 +251,8 @@ final class TallySql {
           CROSS JOIN LATERAL (VALUES (r.truly, 1), (r.aligned, -1)) AS x (period, sign)
           WHERE x.period BETWEEN 1 AND :%3$speriods
           """.formatted(key == Key.PERIOD ? "x.period" : "r.grp",
-          COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p, group,
+          COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p,
+          key == Key.PERIOD ? "0" : rollupKey,
           summedColumns(filter, allSources), listed));
     }
     return sql.toString();
@@ -314,16 +311,9 @@ final class TallySql {
     return listed.append(")").toString();
   }
 
-  /**
-   * A rollup row's (alias r) source, rating columns, count and per-source counts (0 unless it is
-   * a row of all sources), each but the source prefixed with {@code factor}.
-   */
-  private static String rollupColumns(String factor, AnalyticsFilter filter, boolean allSources) {
-    return "r.source, "
-        + RatingSlot.ALL.stream().map(slot -> factor + "r." + slot.column()).collect(joining(", ")) + ", "
-        + factor + "(" + total(filter, "r.") + "), "
-        + Arrays.stream(Source.values())
-            .map(source -> allSources ? factor + "r." + RollupSql.countColumn(source) : "0").collect(joining(", "));
+  /** A rollup row's (alias r) source and its {@link #COUNTS}. */
+  private static String rollupColumns(AnalyticsFilter filter, boolean allSources) {
+    return "r.source, " + String.join(", ", rollupCounts(filter, allSources));
   }
 
   /**
@@ -331,16 +321,24 @@ final class TallySql {
    * integer like the rollup columns (a bigint here would make the final sums numeric).
    */
   private static String summedColumns(AnalyticsFilter filter, boolean allSources) {
-    List<String> counts = Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()),
-            Stream.of(total(filter, "r.")),
-            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source) : "0"))
-        .flatMap(columns -> columns).toList();
+    List<String> counts = rollupCounts(filter, allSources);
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < counts.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("CAST(sum(").append(counts.get(i)).append(") AS integer) AS ")
           .append(COUNTS.get(i));
     }
     return sql.toString();
+  }
+
+  /**
+   * A rollup row's (alias r) {@link #COUNTS}: its rating columns, the count the filter counts and
+   * its per-source counts (0 unless it is a row of all sources).
+   */
+  private static List<String> rollupCounts(AnalyticsFilter filter, boolean allSources) {
+    return Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()),
+            Stream.of("(" + total(filter, "r.") + ")"),
+            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source) : "0"))
+        .flatMap(columns -> columns).toList();
   }
 
   /**
