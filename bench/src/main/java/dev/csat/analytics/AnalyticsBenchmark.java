@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * Analytics at scale: {@code AnalyticsBenchmark <rows> [plans]} on the data of
- * {@link FeedbackData}. First the rollup: every queued change (after a load, all the ratings)
- * folded in by the rollup's own statements, timed; then the work of one day of ratings. Then,
- * per request, database time (measured at the local Data API endpoint) and Data API calls, p50
+ * {@link FeedbackData}, whose load folds every rating into the rollups in bulk
+ * ({@link RollupBulkFold}). First the rollup function's work for one day of ratings, timed;
+ * then, per request, database time (measured at the local Data API endpoint) and Data API calls, p50
  * and p95 over repeated runs, with an empty queue and with a queued tail. Run with
  * bench/run.sh analytics.
  */
@@ -58,7 +58,6 @@ public final class AnalyticsBenchmark {
   }
 
   private void run(EmbeddedDatabase database, int rows) throws Exception {
-    rollUp("rollup of everything queued", database);
     describeRollups(database);
     // One day of work without changing the numbers: the day's ratings queued once added, once taken away.
     try (Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();

@@ -30,7 +30,9 @@ import java.util.Map;
  * Creation times are evenly spread over the two years ending 2026-11-01 and grow with n (rows are
  * written in creation order, as in production); each id is a UUIDv7 of its created_at.
  * The whole load is one transaction (secondary indexes dropped, rows inserted, indexes rebuilt),
- * so an interrupted load leaves nothing behind; VACUUM ANALYZE follows.
+ * so an interrupted load leaves nothing behind; VACUUM ANALYZE follows. Every rating is queued for
+ * the analytics rollups, as migration V008 queues existing ratings, and then folded in by
+ * {@link dev.csat.analytics.RollupBulkFold} (also on opening data whose rollups are still empty).
  */
 public final class FeedbackData {
   public static final String DATABASE = "csat";

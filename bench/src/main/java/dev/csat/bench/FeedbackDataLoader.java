@@ -2,6 +2,7 @@ package dev.csat.bench;
 
 import static dev.csat.bench.FeedbackData.phase;
 
+import dev.csat.analytics.RollupBulkFold;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -160,6 +161,7 @@ final class FeedbackDataLoader {
       if (neverVacuumed(connection)) {
         vacuum(connection);
       }
+      RollupBulkFold.foldIntoEmptyRollups(connection, log);
       return;
     }
     if (rowsFound + otherRowsFound > 0) {
@@ -200,7 +202,7 @@ final class FeedbackDataLoader {
       insert(statement, FeedbackData.OTHER_TENANT, rows + 1L, otherRows, log);
       statement.execute("SET LOCAL session_replication_role = origin");
       // Nor did the analytics queue (V006) hear of the rows: queue them all, as its migration does
-      // for existing rows; the rollup function (bench/run.sh analytics) folds them in.
+      // for existing rows; RollupBulkFold folds them in after the load, as the rollup function would.
       statement.execute("DELETE FROM feedback_rollups");
       statement.execute("DELETE FROM feedback_changes");
       statement.execute("INSERT INTO feedback_changes (tenant_id, created_at, source, scale, rating, product_key, "
@@ -234,6 +236,7 @@ final class FeedbackDataLoader {
     vacuum(connection);
     verify(connection);
     phase("load in all", loadStarted);
+    RollupBulkFold.foldIntoEmptyRollups(connection, log);
   }
 
   private static long count(Connection connection, String tenant) throws SQLException {

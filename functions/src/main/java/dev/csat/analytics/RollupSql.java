@@ -18,12 +18,16 @@ final class RollupSql {
   static final String SOURCE_COLUMNS = Arrays.stream(Source.values()).map(RollupSql::countColumn)
       .collect(joining(", "));
 
-  private static final String GRAINS = """
-      (VALUES ('quarter', date_bin('15 minutes', b.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')),
-              ('hour', date_trunc('hour', b.created_at, 'UTC')),
-              ('day', date_trunc('day', b.created_at, 'UTC')),
-              ('month', date_trunc('month', b.created_at, 'UTC')),
-              ('total', TIMESTAMPTZ '2000-01-01 00:00:00+00')) AS g (grain, bucket)""";
+  /**
+   * The values of {@link #RATING_COLUMNS} then {@link #SOURCE_COLUMNS} for a group of change rows
+   * aliased {@code expanded}, with columns scale, rating, delta and counted_source (the change's
+   * own source, whichever source the row it goes to counts).
+   */
+  static final String SUMS = Stream.concat(
+          RatingSlot.ALL.stream().map(slot -> isSlot(slot, "expanded")),
+          Arrays.stream(Source.values()).map(source -> "expanded.counted_source = '" + source.wireName() + "'"))
+      .map(counts -> "coalesce(sum(expanded.delta) FILTER (WHERE " + counts + "), 0)")
+      .collect(joining(", "));
 
   /*
    * The oldest changes, each taken by one run only (SKIP LOCKED), deleted from the queue and added
@@ -40,12 +44,12 @@ final class RollupSql {
         SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, s.source, b.source AS counted_source, b.scale,
                b.rating, b.delta
         FROM batch AS b
-        CROSS JOIN LATERAL %s
+        CROSS JOIN LATERAL (VALUES %s) AS g (grain, bucket)
         CROSS JOIN LATERAL (VALUES ('all', ''), %s) AS d (dim, value)
         CROSS JOIN LATERAL (VALUES (b.source), ('')) AS s (source)
       ), stored AS (
         INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, source, %s, %s)
-        SELECT tenant_id, dim, value, grain, bucket, source, %s, %s
+        SELECT tenant_id, dim, value, grain, bucket, source, %s
         FROM expanded
         GROUP BY tenant_id, dim, grain, source, bucket, value
         ORDER BY tenant_id, dim, grain, source, bucket, value
@@ -53,22 +57,31 @@ final class RollupSql {
         RETURNING 1
       )
       SELECT count(*) AS changes, (SELECT count(*) FROM stored) AS rows FROM batch""".formatted(
-      GRAINS,
+      Arrays.stream(Grain.values())
+          .map(grain -> "('" + grain.sqlName() + "', " + bucket(grain, "b") + ")")
+          .collect(joining(", ")),
       Arrays.stream(Dimension.values())
           .map(dimension -> "('" + dimension.sqlName() + "', " + value(dimension, "b") + ")")
           .collect(joining(", ")),
       RATING_COLUMNS,
       SOURCE_COLUMNS,
-      RatingSlot.ALL.stream().map(slot -> "coalesce(sum(delta) FILTER (WHERE " + isSlot(slot, "expanded") + "), 0)")
-          .collect(joining(", ")),
-      Arrays.stream(Source.values())
-          .map(source -> "coalesce(sum(delta) FILTER (WHERE counted_source = '" + source.wireName() + "'), 0)")
-          .collect(joining(", ")),
+      SUMS,
       Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
               Arrays.stream(Source.values()).map(RollupSql::countColumn))
           .map(column -> column + " = r." + column + " + EXCLUDED." + column).collect(joining(", ")));
 
   private RollupSql() {}
+
+  /** The start of the UTC bucket of {@code grain} that a change row aliased {@code row} falls in ({@link Grain#floor}). */
+  static String bucket(Grain grain, String row) {
+    return switch (grain) {
+      case QUARTER -> "date_bin('15 minutes', " + row + ".created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
+      case HOUR -> "date_trunc('hour', " + row + ".created_at, 'UTC')";
+      case DAY -> "date_trunc('day', " + row + ".created_at, 'UTC')";
+      case MONTH -> "date_trunc('month', " + row + ".created_at, 'UTC')";
+      case TOTAL -> "TIMESTAMPTZ '2000-01-01 00:00:00+00'";
+    };
+  }
 
   /** The value of {@code dimension} for a feedbacks or feedback_changes row aliased {@code row}; '' for none. */
   static String value(Dimension dimension, String row) {

@@ -1,0 +1,89 @@
+package dev.csat.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.csat.bench.FeedbackData;
+import dev.csat.bench.RecordingRdsDataClient;
+import dev.csat.data.DataApi;
+import dev.csat.local.dataapi.LocalDataApi;
+import dev.csat.local.db.EmbeddedDatabase;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+
+/** The benchmark data's bulk fold writes exactly the rows the rollup function's batches write. */
+class RollupBulkFoldTest {
+  private static final int RATINGS = 3_000;
+  /** Small batches, so that the function also adds to rows an earlier batch wrote. */
+  private static final int BATCH = 1_000;
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void foldsTheRowsTheRollupFunctionWrites() throws Exception {
+    try (EmbeddedDatabase database = FeedbackData.open(RATINGS, dataDir);
+        Connection connection = database.dataSource(FeedbackData.DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      assertEquals(0, count(statement, "SELECT count(*) FROM feedback_changes"), "the load's changes were folded");
+
+      queueEveryRatingThenTakeSomeAway(statement);
+      long queued = count(statement, "SELECT count(*) FROM feedback_changes");
+      long ratings = count(statement, "SELECT sum(delta) FROM feedback_changes");
+      statement.execute("TRUNCATE feedback_rollups");
+      assertEquals(queued, RollupBulkFold.foldIntoEmptyRollups(connection, new PrintStream(OutputStream.nullOutputStream())));
+      statement.execute("CREATE TABLE folded_in_bulk AS SELECT * FROM feedback_rollups");
+
+      statement.execute("TRUNCATE feedback_rollups");
+      queueEveryRatingThenTakeSomeAway(statement);
+      rollUpWithTheFunction(database);
+
+      assertEquals(0, count(statement, "SELECT count(*) FROM feedback_changes"));
+      long rows = count(statement, "SELECT count(*) FROM feedback_rollups");
+      assertEquals(rows, count(statement, "SELECT count(*) FROM folded_in_bulk"));
+      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE feedback_rollups EXCEPT TABLE folded_in_bulk) AS d"));
+      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE folded_in_bulk EXCEPT TABLE feedback_rollups) AS d"));
+      // Every rating still counted, in each of 5 grains and 7 dims, in the row of its source and of all sources.
+      assertEquals(ratings * 5 * 7 * 2, count(statement, """
+          SELECT sum(n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api)
+          FROM folded_in_bulk"""));
+    }
+  }
+
+  /** Queues every stored rating (+1), then every seventh again as taken away (-1), as deletions would. */
+  private static void queueEveryRatingThenTakeSomeAway(Statement statement) throws SQLException {
+    for (String change : new String[] {"1 FROM feedbacks", "-1 FROM feedbacks WHERE hashtext(id::text) % 7 = 0"}) {
+      statement.execute("""
+          INSERT INTO feedback_changes (tenant_id, created_at, source, scale, rating, product_key, feature_key,
+                                        platform, company_id, agent_id, carrier, delta)
+          SELECT tenant_id, created_at, source, scale, rating, product_key, feature_key, platform, company_id,
+                 agent_id, carrier, """ + change);
+    }
+  }
+
+  private static void rollUpWithTheFunction(EmbeddedDatabase database) throws Exception {
+    try (LocalDataApi endpoint = LocalDataApi.start(database, "127.0.0.1", 0);
+        RdsDataClient client = RecordingRdsDataClient.localClient(endpoint)) {
+      var repository = new DataApiAnalyticsRepository(new DataApi(client,
+          "arn:aws:rds:us-east-1:000000000000:cluster:test",
+          "arn:aws:secretsmanager:us-east-1:000000000000:secret:test", FeedbackData.DATABASE));
+      while (repository.rollUp(BATCH) == BATCH) {
+        // the next batch
+      }
+    }
+  }
+
+  private static long count(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
