@@ -31,7 +31,7 @@ final class TallySql {
     String counted = rollupRows("", boundaries, dimension, filter, false, Key.PERIOD, params)
         + "UNION ALL\n" + queuedRows(boundaries, dimension, filter, Key.PERIOD, params);
     return """
-        WITH counted (period, source, %s, n, %s) AS (%s)
+        WITH counted (period, %s, n, %s) AS (%s)
         SELECT period, %s
         FROM counted GROUP BY 1""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted,
         sums(filter));
@@ -56,7 +56,7 @@ final class TallySql {
         .collect(joining(", "));
     return """
         WITH %s,
-        counted (grp, source, %s, n, %s) AS (%s),
+        counted (grp, %s, n, %s) AS (%s),
         grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
         ranked AS (
           SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
@@ -136,8 +136,8 @@ final class TallySql {
 
   /** The rows with each count negated. */
   private static String negated(String rows) {
-    return "SELECT grp, source, " + COUNTS.stream().map(column -> "-" + column).collect(joining(", "))
-        + " FROM (" + rows + ") AS r (grp, source, " + String.join(", ", COUNTS) + ")\n";
+    return "SELECT grp, " + COUNTS.stream().map(column -> "-" + column).collect(joining(", "))
+        + " FROM (" + rows + ") AS r (grp, " + String.join(", ", COUNTS) + ")\n";
   }
 
   /**
@@ -159,14 +159,15 @@ final class TallySql {
 
   /**
    * The rollup rows to sum for the periods between {@code boundaries}, each with its key first
-   * (see below), then its source, its rating columns, its count n and its per-source count
-   * columns ({@link #queuedRows} adds the changes not rolled up yet):
+   * (see below), then its rating columns, its count n and its per-source counts
+   * ({@link #queuedRows} adds the changes not rolled up yet):
    *
    * <ul>
    *   <li>the rollup rows of {@code dimension} ('all' if null) in the bulk of the periods'
    *       {@link TimeCover}, one index range scan per range, each in its aligned period;
    *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
-   *       summed per true and aligned period (a boundary's stretch of hours is then one row), and
+   *       summed per true and aligned period (a boundary's stretch of hours, of all sources, is
+   *       then one row), and
    *       each sum once in its true period and once negated in its aligned period (periods
    *       outside 1..n dropped).
    * </ul>
@@ -177,7 +178,8 @@ final class TallySql {
    *
    * <p>Without a source, scale or score filter (and unless grouping by source) it reads the rows
    * of all sources (source ''), one per bucket, whose per-source counts are columns. Otherwise
-   * it reads the rows of each source, whose count is the filtered total and per-source columns 0.
+   * it reads the rows of each source, whose count, the filtered total, is also the count of its
+   * source.
    */
   private static String rollupRows(String p, List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter,
       boolean bySource, Key key, SqlParams params) {
@@ -234,19 +236,20 @@ final class TallySql {
               + "' AND r.bucket = ANY (CAST((SELECT CAST(:" + p + "fix_" + grain.sqlName()
               + " AS timestamptz[])) AS timestamptz[]))")
           .collect(joining("\n  UNION ALL\n  "));
-      // Summed before they go to two periods each: the final sum then takes two rows a boundary,
-      // not two per correction bucket (for a day in Sydney, 10 or 11 hours).
+      // Summed before they go to two periods each, across sources too: the final sum then takes
+      // two rows a boundary, not two per correction bucket and source (for a day in Sydney, 10 or
+      // 11 hours; with a score filter, times 7 sources).
       sql.append("""
           UNION ALL
-          SELECT %1$s, r.source, %2$s
+          SELECT %1$s, %2$s
           FROM (
             SELECT width_bucket(r.bucket, (SELECT CAST(:%3$sboundaries AS timestamptz[]))) AS truly,
                    width_bucket(r.bucket, (SELECT CAST(:%3$saligned AS timestamptz[]))) AS aligned,
-                   %4$s AS grp, r.source, %5$s
+                   %4$s AS grp, %5$s
             FROM (
               %6$s
             ) AS r
-            GROUP BY 1, 2, 3, 4
+            GROUP BY 1, 2, 3
           ) AS r
           CROSS JOIN LATERAL (VALUES (r.truly, 1), (r.aligned, -1)) AS x (period, sign)
           WHERE x.period BETWEEN 1 AND :%3$speriods
@@ -280,12 +283,15 @@ final class TallySql {
     String tailColumns = RatingSlot.ALL.stream()
         .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
         .collect(joining(", "));
-    String noSourceCounts = Arrays.stream(Source.values()).map(source -> "0").collect(joining(", "));
+    String total = total(filter, "c_");
+    String sourceCounts = Arrays.stream(Source.values())
+        .map(source -> "CASE WHEN c.source = '" + source.wireName() + "' THEN " + total + " ELSE 0 END")
+        .collect(joining(", "));
     return """
-        SELECT %s, c.source, %s, %s, %s
+        SELECT %s, %s, %s, %s
         FROM feedback_changes AS c
         WHERE c.tenant_id = :tenant AND c.created_at >= :queued_from AND c.created_at < :queued_to%s""".formatted(
-        tailKey, tailColumns, total(filter, "c_"), noSourceCounts, tailFilter);
+        tailKey, tailColumns, total, sourceCounts, tailFilter);
   }
 
   /** The filter's sources, or every source, as a literal list of their names: "('api', 'prompted')". */
@@ -311,9 +317,9 @@ final class TallySql {
     return listed.append(")").toString();
   }
 
-  /** A rollup row's (alias r) source and its {@link #COUNTS}. */
+  /** A rollup row's (alias r) {@link #COUNTS}, as a select list. */
   private static String rollupColumns(AnalyticsFilter filter, boolean allSources) {
-    return "r.source, " + String.join(", ", rollupCounts(filter, allSources));
+    return String.join(", ", rollupCounts(filter, allSources));
   }
 
   /**
@@ -332,12 +338,14 @@ final class TallySql {
 
   /**
    * A rollup row's (alias r) {@link #COUNTS}: its rating columns, the count the filter counts and
-   * its per-source counts (0 unless it is a row of all sources).
+   * its per-source counts: those of a row of all sources, or for a row of one source, that count
+   * in the column of its source.
    */
   private static List<String> rollupCounts(AnalyticsFilter filter, boolean allSources) {
-    return Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()),
-            Stream.of("(" + total(filter, "r.") + ")"),
-            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source) : "0"))
+    String total = "(" + total(filter, "r.") + ")";
+    return Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()), Stream.of(total),
+            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source)
+                : "CASE WHEN r.source = '" + source.wireName() + "' THEN " + total + " ELSE 0 END"))
         .flatMap(columns -> columns).toList();
   }
 
@@ -357,17 +365,13 @@ final class TallySql {
         .collect(joining(" OR ")) + " THEN c.delta ELSE 0 END";
   }
 
-  /**
-   * The counted rating columns summed (the others 0), each source's count (the counts of its own
-   * rows plus its count column in rows of all sources) and the total.
-   */
+  /** The counted rating columns summed (the others 0), each source's count and the total. */
   private static String sums(AnalyticsFilter filter) {
     String ratings = RatingSlot.ALL.stream()
         .map(slot -> (filter.counts(slot) ? "sum(" + slot.column() + ")" : "0") + " AS " + slot.column())
         .collect(joining(", "));
     String sources = Arrays.stream(Source.values())
-        .map(source -> "coalesce(sum(n) FILTER (WHERE source = '" + source.wireName() + "'), 0) + sum("
-            + RollupSql.countColumn(source) + ") AS " + source.wireName())
+        .map(source -> "sum(" + RollupSql.countColumn(source) + ") AS " + source.wireName())
         .collect(joining(", "));
     return ratings + ", " + sources + ", sum(n) AS total";
   }
