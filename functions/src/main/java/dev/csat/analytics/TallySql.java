@@ -287,11 +287,17 @@ final class TallySql {
     String sourceCounts = Arrays.stream(Source.values())
         .map(source -> "CASE WHEN c.source = '" + source.wireName() + "' THEN " + total + " ELSE 0 END")
         .collect(joining(", "));
+    // Summed per key, source and rating first, so that the counts are worked out once per group,
+    // not once per change: a queue two days long at 10 million ratings holds 27,000 changes.
     return """
-        SELECT %s, %s, %s, %s
-        FROM feedback_changes AS c
-        WHERE c.tenant_id = :tenant AND c.created_at >= :queued_from AND c.created_at < :queued_to%s""".formatted(
-        tailKey, tailColumns, total, sourceCounts, tailFilter);
+        SELECT c.grp, %s, %s, %s
+        FROM (
+          SELECT %s AS grp, c.source, c.scale, c.rating, CAST(sum(c.delta) AS integer) AS delta
+          FROM feedback_changes AS c
+          WHERE c.tenant_id = :tenant AND c.created_at >= :queued_from AND c.created_at < :queued_to%s
+          GROUP BY 1, 2, 3, 4
+        ) AS c
+        """.formatted(tailColumns, total, sourceCounts, tailKey, tailFilter);
   }
 
   /** The filter's sources, or every source, as a literal list of their names: "('api', 'prompted')". */
