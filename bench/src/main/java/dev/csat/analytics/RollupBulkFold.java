@@ -78,7 +78,7 @@ public final class RollupBulkFold {
     return queued;
   }
 
-  /** Each dim feedback_rollups keeps and the SQL of its value for a change row aliased b, as the function writes them. */
+  /** Each dim feedback_rollups keeps, with the SQL of its value for a change row aliased b. */
   private static Map<String, String> dimValues() {
     Map<String, String> dims = new LinkedHashMap<>();
     dims.put("all", "''");

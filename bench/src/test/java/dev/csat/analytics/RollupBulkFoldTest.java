@@ -7,8 +7,8 @@ import dev.csat.bench.RecordingRdsDataClient;
 import dev.csat.data.DataApi;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.local.db.EmbeddedDatabase;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +38,8 @@ class RollupBulkFoldTest {
       long queued = count(statement, "SELECT count(*) FROM feedback_changes");
       long ratings = count(statement, "SELECT sum(delta) FROM feedback_changes");
       statement.execute("TRUNCATE feedback_rollups");
-      assertEquals(queued, RollupBulkFold.foldIntoEmptyRollups(connection, new PrintStream(OutputStream.nullOutputStream())));
+      PrintStream noLog = new PrintStream(OutputStream.nullOutputStream());
+      assertEquals(queued, RollupBulkFold.foldIntoEmptyRollups(connection, noLog));
       statement.execute("CREATE TABLE folded_in_bulk AS SELECT * FROM feedback_rollups");
 
       statement.execute("TRUNCATE feedback_rollups");
@@ -48,8 +49,8 @@ class RollupBulkFoldTest {
       assertEquals(0, count(statement, "SELECT count(*) FROM feedback_changes"));
       long rows = count(statement, "SELECT count(*) FROM feedback_rollups");
       assertEquals(rows, count(statement, "SELECT count(*) FROM folded_in_bulk"));
-      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE feedback_rollups EXCEPT TABLE folded_in_bulk) AS d"));
-      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE folded_in_bulk EXCEPT TABLE feedback_rollups) AS d"));
+      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE feedback_rollups EXCEPT TABLE folded_in_bulk) d"));
+      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE folded_in_bulk EXCEPT TABLE feedback_rollups) d"));
       // Every rating still counted, in each of 5 grains and 7 dims, in the row of its source and of all sources.
       assertEquals(ratings * 5 * 7 * 2, count(statement, """
           SELECT sum(n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api)

@@ -72,7 +72,7 @@ final class RollupSql {
 
   private RollupSql() {}
 
-  /** The start of the UTC bucket of {@code grain} that a change row aliased {@code row} falls in ({@link Grain#floor}). */
+  /** The start of the UTC bucket of {@code grain} holding a change row aliased {@code row} (as {@link Grain#floor}). */
   static String bucket(Grain grain, String row) {
     return switch (grain) {
       case QUARTER -> "date_bin('15 minutes', " + row + ".created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')";

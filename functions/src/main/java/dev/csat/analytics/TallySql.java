@@ -167,9 +167,8 @@ final class TallySql {
    *       {@link TimeCover}, one index range scan per range, each in its aligned period;
    *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
    *       summed per true and aligned period (a boundary's stretch of hours, of all sources, is
-   *       then one row), and
-   *       each sum once in its true period and once negated in its aligned period (periods
-   *       outside 1..n dropped).
+   *       then one row), and each sum once in its true period and once negated in its aligned
+   *       period (periods outside 1..n dropped).
    * </ul>
    *
    * <p>The key is the 1-based period, or for a breakdown the dimension's value or the source.
