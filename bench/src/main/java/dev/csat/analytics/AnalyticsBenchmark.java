@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -34,6 +35,8 @@ public final class AnalyticsBenchmark {
   /** Two years of data end here (FeedbackData.END is exclusive). */
   private static final String FIRST_DAY = "2024-11-01";
   private static final String LAST_DAY = "2026-10-31";
+  /** With ONLY set (a regular expression), only the requests whose names it finds are measured. */
+  private static final Pattern ONLY = System.getenv("ONLY") == null ? null : Pattern.compile(System.getenv("ONLY"));
 
   private final LocalDataApi endpoint;
   private final RequestTimer timer;
@@ -181,6 +184,9 @@ public final class AnalyticsBenchmark {
   }
 
   private void measure(String name, ApiHandler<?, ?> handler, APIGatewayProxyRequestEvent event) throws Exception {
+    if (ONLY != null && !ONLY.matcher(name).find()) {
+      return;
+    }
     timer.measure(name, handler, event, body -> body.has("periods") ? body.get("periods").size()
         : body.has("top") ? body.get("top").size() : 1);
   }

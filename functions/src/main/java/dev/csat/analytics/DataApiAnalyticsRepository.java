@@ -34,18 +34,21 @@ public final class DataApiAnalyticsRepository implements AnalyticsRepository {
       int limit) {
     var params = SqlParams.of();
     List<Group> top = new ArrayList<>();
-    Tally rest = Tally.empty();
+    Tally topSum = Tally.empty();
+    Tally every = Tally.empty();
     long groups = 0;
     for (Row row : db.query(TallySql.ranking(tenant, from, to, filter, by, limit, params), params)) {
-      groups = row.longValue("groups");
+      Tally tally = tally(row);
       if (row.bool("top")) {
         String value = row.text("grp");
-        top.add(new Group(value.isEmpty() ? null : value, tally(row)));
+        top.add(new Group(value.isEmpty() ? null : value, tally));
+        topSum = topSum.plus(tally);
       } else {
-        rest = tally(row);
+        every = tally;
+        groups = row.longValue("groups");
       }
     }
-    return new Ranking(top, rest, groups);
+    return new Ranking(top, every.minus(topSum), groups);
   }
 
   @Override

@@ -38,8 +38,10 @@ final class TallySql {
   }
 
   /**
-   * The top {@code :limit} groups by count (ties by value), then one row for the rest (group
-   * NULL, top false); every row carries "groups", how many groups have ratings.
+   * The top {@code :limit} groups by count, ties by value (top true, in that order), then one row
+   * that sums every group (group NULL, top false), with "groups", how many groups have ratings.
+   * The rest is that sum less the top groups': 5,000 companies are ranked by their count alone,
+   * not sorted and summed again with every column.
    */
   static String ranking(String tenant, Instant from, Instant to, AnalyticsFilter filter, BreakdownField by,
       int limit, SqlParams params) {
@@ -49,23 +51,21 @@ final class TallySql {
     Key key = bySource ? Key.SOURCE : Key.VALUE;
     String counted = rangeOrComplement(from, to, read, filter, bySource, key, params)
         + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
-    String columns = RatingSlot.ALL.stream()
-        .map(slot -> "CAST(sum(" + slot.column() + ") AS bigint) AS " + slot.column()).collect(joining(", "));
-    String sources = Arrays.stream(Source.values())
-        .map(source -> "CAST(sum(" + source.wireName() + ") AS bigint) AS " + source.wireName())
-        .collect(joining(", "));
+    List<String> columns = Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
+        Arrays.stream(Source.values()).map(Source::wireName)).toList();
+    String summed = columns.stream()
+        .map(column -> "CAST(coalesce(sum(" + column + "), 0) AS bigint) AS " + column).collect(joining(", "));
     return """
         WITH %s,
         counted (grp, %s, n, %s) AS (%s),
-        grouped AS (SELECT grp, %s FROM counted GROUP BY grp),
-        ranked AS (
-          SELECT *, row_number() OVER (ORDER BY total DESC, grp) AS rank, count(*) OVER () AS groups
-          FROM grouped WHERE total > 0
-        )
-        SELECT CASE WHEN rank <= :limit THEN grp END AS grp, rank <= :limit AS top, min(rank) AS rank,
-               min(groups) AS groups, %s, %s
-        FROM ranked GROUP BY 1, 2 ORDER BY 3""".formatted(complementIsSmaller(from, to, params),
-        RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted, sums(filter), columns, sources);
+        grouped AS (SELECT grp, %s FROM counted GROUP BY grp HAVING sum(n) > 0),
+        top AS (SELECT * FROM grouped ORDER BY total DESC, grp LIMIT :limit)
+        SELECT grp, true AS top, NULL AS groups, %s, total FROM top
+        UNION ALL
+        SELECT NULL, false, count(*), %s, sum(total) FROM grouped
+        ORDER BY top DESC, total DESC, grp""".formatted(complementIsSmaller(from, to, params),
+        RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted, sums(filter), String.join(", ", columns),
+        summed);
   }
 
   /**

@@ -37,13 +37,22 @@ public record Tally(long[] ratings, long[] sources) {
   }
 
   public Tally plus(Tally other) {
+    return combined(other, 1);
+  }
+
+  /** These counts less the other's: what is left of a sum once a part of it is taken away. */
+  public Tally minus(Tally other) {
+    return combined(other, -1);
+  }
+
+  private Tally combined(Tally other, int sign) {
     long[] r = ratings.clone();
     long[] s = sources.clone();
     for (int i = 0; i < r.length; i++) {
-      r[i] += other.ratings[i];
+      r[i] += sign * other.ratings[i];
     }
     for (int i = 0; i < s.length; i++) {
-      s[i] += other.sources[i];
+      s[i] += sign * other.sources[i];
     }
     return new Tally(r, s);
   }
