@@ -49,21 +49,23 @@ final class TallySql {
     Dimension read = by.dimension().orElse(filter.dimension());
     boolean bySource = by.dimension().isEmpty();
     Key key = bySource ? Key.SOURCE : Key.VALUE;
-    String counted = rangeOrComplement(from, to, read, filter, bySource, key, params)
-        + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
+    boolean mayBeComplement = mayReadComplement(from, to);
+    String choice = mayBeComplement ? complementIsSmaller(from, to, params) + ",\n" : "";
+    String rollups = mayBeComplement ? rangeOrComplement(from, to, read, filter, bySource, key, params)
+        : rangeRows(from, to, read, filter, bySource, key, params);
+    String counted = rollups + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
     List<String> columns = Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
         Arrays.stream(Source.values()).map(Source::wireName)).toList();
     String summed = columns.stream()
         .map(column -> "CAST(coalesce(sum(" + column + "), 0) AS bigint) AS " + column).collect(joining(", "));
     return """
-        WITH %s,
-        counted (grp, %s, n, %s) AS (%s),
+        WITH %scounted (grp, %s, n, %s) AS (%s),
         grouped AS (SELECT grp, %s FROM counted GROUP BY grp HAVING sum(n) > 0),
         top AS (SELECT * FROM grouped ORDER BY total DESC, grp LIMIT :limit)
         SELECT grp, true AS top, NULL AS groups, %s, total FROM top
         UNION ALL
         SELECT NULL, false, count(*), %s, sum(total) FROM grouped
-        ORDER BY top DESC, total DESC, grp""".formatted(complementIsSmaller(from, to, params),
+        ORDER BY top DESC, total DESC, grp""".formatted(choice,
         RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, counted, sums(filter), String.join(", ", columns),
         summed);
   }
@@ -79,16 +81,24 @@ final class TallySql {
    */
   private static String rangeOrComplement(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
       boolean bySource, Key key, SqlParams params) {
-    if (from.equals(DateRange.BEFORE_ANY) && to.equals(DateRange.AFTER_ANY)) {
-      // All time is already one row per group.
-      return rollupRows("", List.of(from, to), dimension, filter, bySource, key, params);
-    }
     return "SELECT * FROM (" + rangeRows(from, to, dimension, filter, bySource, key, params)
         + ") AS r WHERE NOT (SELECT complement FROM choice)\n"
         + "UNION ALL\nSELECT * FROM ("
         + difference("all_", DateRange.BEFORE_ANY, DateRange.AFTER_ANY, from, to, dimension, filter, bySource, key,
             params)
         + ") AS r WHERE (SELECT complement FROM choice)\n";
+  }
+
+  /**
+   * Whether all time minus the outside may be the cheaper way to read [from, to): not for all time
+   * itself (already one row per group), nor for a range within two calendar months. Such a range
+   * reads at most about two monthly rows per group plus its ends, so all time could save little,
+   * and leaving that way out of the statement saves planning it (4 to 5 ms for a 30-day company
+   * breakdown at 10 million ratings).
+   */
+  private static boolean mayReadComplement(Instant from, Instant to) {
+    boolean allTime = from.equals(DateRange.BEFORE_ANY) && to.equals(DateRange.AFTER_ANY);
+    return !allTime && to.isAfter(Grain.MONTH.next(Grain.MONTH.next(Grain.MONTH.floor(from))));
   }
 
   /**
