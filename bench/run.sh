@@ -48,5 +48,5 @@ case "${1:-all}" in
   inbox) inbox ;;
   analytics) analytics ;;
   all) cold_start; round_trips; handler ;;
-  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox|analytics] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans, NO_FULL_EXPORT=1 skips exporting every row; analytics: ONLY=regex measures only the requests whose names match)" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [cold-start|handler|round-trips|all|inbox-data|inbox|analytics] (inbox-data, inbox: ROWS=1000000; inbox: PLANS=1 prints query plans, NO_FULL_EXPORT=1 skips exporting every row; analytics: ONLY=regex measures only the requests whose names match; both: STATEMENTS=dir writes each request's statement there, parameters as literals)" >&2; exit 2 ;;
 esac

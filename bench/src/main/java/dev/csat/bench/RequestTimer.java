@@ -7,16 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csat.http.ApiHandler;
 import dev.csat.local.dataapi.LocalDataApi;
 import dev.csat.local.gateway.LocalContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.ToIntFunction;
 
 /**
  * Times one request repeatedly through its handler: database time (PostgreSQL's share, measured
  * at the local Data API endpoint), Data API calls and wall time, p50 and p95 over {@link #RUNS}
- * runs after 3 warm-ups; with plans, the EXPLAIN ANALYZE of the request's statement.
+ * runs after 3 warm-ups; with plans, the EXPLAIN ANALYZE of the request's statement; with the
+ * environment variable STATEMENTS, the statement itself with its parameters as literals, in a file.
  */
 public final class RequestTimer {
   public static final int RUNS = 20;
+  /** With STATEMENTS set to a directory, each request's statement goes there, to replay in psql or pgbench. */
+  private static final Path STATEMENTS =
+      System.getenv("STATEMENTS") == null ? null : Path.of(System.getenv("STATEMENTS"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalDataApi endpoint;
@@ -58,6 +65,11 @@ public final class RequestTimer {
         ms(percentile(database, 95)), ms(percentile(wall, 50)), count);
     if (plans) {
       System.out.println(client.explainLast().indent(4));
+    }
+    if (STATEMENTS != null) {
+      Files.createDirectories(STATEMENTS);
+      String file = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+      Files.writeString(STATEMENTS.resolve(file + ".sql"), client.lastWithLiterals());
     }
   }
 
