@@ -91,7 +91,8 @@ public final class QueryParams {
   public ZoneId zone(String name) {
     String value = single(name);
     if (value == null) {
-      return ZoneOffset.UTC;
+      // Named "UTC", as a caller names it and as answers echo it back (ZoneOffset.UTC is "Z").
+      return ZoneId.of("UTC");
     }
     try {
       // Region ids (Europe/Berlin) and UTC; bare offsets would ignore daylight saving time.

@@ -59,6 +59,8 @@ class AnalyticsFlowTest {
   @Test
   void aSummaryHasEveryMetricOfEachScale() {
     JsonNode summary = expect(200, analytics.summary());
+    // All time, in the default zone named as a caller would name it.
+    assertEquals("{\"start_date\":null,\"end_date\":null,\"time_zone\":\"UTC\"}", summary.path("period").toString());
     assertEquals(6, summary.path("count").asInt());
     assertEquals(2, summary.path("by_source").path("prompted").asInt());
     assertEquals(0, summary.path("by_source").path("voluntary").asInt());
