@@ -83,9 +83,14 @@ public final class RecordingRdsDataClient implements RdsDataClient {
     if (Boolean.TRUE.equals(value.isNull())) {
       return "NULL";
     }
-    if (value.longValue() != null || value.booleanValue() != null || value.doubleValue() != null) {
-      return String.valueOf(value.longValue() != null ? value.longValue()
-          : value.booleanValue() != null ? value.booleanValue() : value.doubleValue());
+    if (value.longValue() != null) {
+      return value.longValue().toString();
+    }
+    if (value.booleanValue() != null) {
+      return value.booleanValue().toString();
+    }
+    if (value.doubleValue() != null) {
+      return value.doubleValue().toString();
     }
     String quoted = "'" + value.stringValue().replace("'", "''") + "'";
     return parameter.typeHint() == null ? quoted

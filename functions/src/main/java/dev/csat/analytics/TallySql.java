@@ -97,8 +97,11 @@ final class TallySql {
    * breakdown at 10 million ratings).
    */
   private static boolean mayReadComplement(Instant from, Instant to) {
-    boolean allTime = from.equals(DateRange.BEFORE_ANY) && to.equals(DateRange.AFTER_ANY);
-    return !allTime && to.isAfter(Grain.MONTH.next(Grain.MONTH.next(Grain.MONTH.floor(from))));
+    return !isAllTime(from, to) && to.isAfter(Grain.MONTH.next(Grain.MONTH.next(Grain.MONTH.floor(from))));
+  }
+
+  private static boolean isAllTime(Instant from, Instant to) {
+    return from.equals(DateRange.BEFORE_ANY) && to.equals(DateRange.AFTER_ANY);
   }
 
   /**
@@ -108,6 +111,10 @@ final class TallySql {
    */
   private static String rangeRows(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
       boolean bySource, Key key, SqlParams params) {
+    if (isAllTime(from, to)) {
+      // Already one row per group: the 'total' grain.
+      return rollupRows("", List.of(from, to), dimension, filter, bySource, key, params);
+    }
     return TimeCover.enclosingMonths(from, to)
         .map(months -> difference("months_", months.from(), months.to(), from, to, dimension, filter, bySource, key,
             params))
