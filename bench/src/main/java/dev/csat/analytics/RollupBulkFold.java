@@ -25,7 +25,7 @@ public final class RollupBulkFold {
   private RollupBulkFold() {}
 
   /**
-   * When feedback_rollups is empty and changes are queued (a fresh load, or migration V008 on
+   * When feedback_rollups is empty and changes are queued (a fresh load, or migration V010 on
    * existing data), folds them all in and empties the queue; otherwise does nothing. Returns the
    * changes folded; progress goes to {@code log}.
    */
@@ -88,18 +88,21 @@ public final class RollupBulkFold {
     return dims;
   }
 
-  /** Every queued change's rows of one dim and grain: in the row of its source and in the row of all sources (''). */
+  /**
+   * Every queued change's row of one dim and grain, summed per source and rating first as the
+   * function does.
+   */
   private static String insert(String dim, String value, Grain grain) {
     return """
-        INSERT INTO feedback_rollups (tenant_id, dim, value, grain, bucket, source, %s, %s)
-        SELECT tenant_id, '%s', value, '%s', bucket, source, %s
-        FROM (SELECT b.seq, b.tenant_id, %s AS value, %s AS bucket, s.source, b.source AS counted_source, b.scale,
-                     b.rating, b.delta
+        INSERT INTO feedback_rollups (tenant_id, dim, value, grain, bucket, %s, %s, %s)
+        SELECT tenant_id, '%s', value, '%s', bucket, %s
+        FROM (SELECT b.tenant_id, %s AS value, %s AS bucket, b.source, b.scale, b.rating, sum(b.delta) AS delta,
+                     min(b.seq) AS seq
               FROM feedback_changes AS b
-              CROSS JOIN LATERAL (VALUES (b.source), ('')) AS s (source)) AS expanded
-        GROUP BY tenant_id, value, bucket, source
-        ORDER BY min(seq)""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS, dim, grain.sqlName(),
-        RollupSql.SUMS, value, RollupSql.bucket(grain, "b"));
+              GROUP BY 1, 2, 3, 4, 5, 6) AS slots
+        GROUP BY tenant_id, value, bucket
+        ORDER BY min(seq)""".formatted(RollupSql.RATING_COLUMNS, RollupSql.SOURCE_COLUMNS,
+        RollupSql.SOURCE_RATING_COLUMNS, dim, grain.sqlName(), RollupSql.SUMS, value, RollupSql.bucket(grain, "b"));
   }
 
   /** Drops feedback_rollups' indexes (its primary key included); returns the statements that make them again. */

@@ -1,5 +1,6 @@
 package dev.csat.analytics;
 
+import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.csat.bench.FeedbackData;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -51,10 +53,15 @@ class RollupBulkFoldTest {
       assertEquals(rows, count(statement, "SELECT count(*) FROM folded_in_bulk"));
       assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE feedback_rollups EXCEPT TABLE folded_in_bulk) d"));
       assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE folded_in_bulk EXCEPT TABLE feedback_rollups) d"));
-      // Every rating still counted, in each of 5 grains and 7 dims, in the row of its source and of all sources.
-      assertEquals(ratings * 5 * 7 * 2, count(statement, """
+      // Every rating still counted, in each of 5 grains and 7 dims: in its source's count, and in its
+      // source's count of its rating.
+      assertEquals(ratings * 5 * 7, count(statement, """
           SELECT sum(n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api)
           FROM folded_in_bulk"""));
+      assertEquals(ratings * 5 * 7, count(statement, "SELECT sum("
+          + Arrays.stream(RollupSql.SOURCE_RATING_COLUMNS.split(", "))
+              .map(column -> "coalesce(" + column + ", 0)").collect(joining(" + "))
+          + ") FROM folded_in_bulk"));
     }
   }
 

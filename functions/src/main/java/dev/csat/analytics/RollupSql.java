@@ -7,32 +7,38 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The SQL that feedback_rollups (V008) is read and written with: column lists, the value each
+ * The SQL that feedback_rollups (V010) is read and written with: column lists, the value each
  * dimension takes from a change row, and the statement that moves a batch of queued changes
  * into the rollups.
  */
 final class RollupSql {
   /** Every rating column, in {@link RatingSlot} order: "ten_1, ten_2, ..., thumbs_1". */
   static final String RATING_COLUMNS = RatingSlot.ALL.stream().map(RatingSlot::column).collect(joining(", "));
-  /** Every per-source count column, in {@link Source} order: "n_prompted, ..., n_api" (V008 has one per source). */
+  /** Every per-source count column, in {@link Source} order: "n_prompted, ..., n_api". */
   static final String SOURCE_COLUMNS = Arrays.stream(Source.values()).map(RollupSql::countColumn)
       .collect(joining(", "));
+  /** Every source's rating columns, source by source: "prompted_ten_1, ..., api_thumbs_1" (NULL for zero). */
+  static final String SOURCE_RATING_COLUMNS = sourceRatingColumns().collect(joining(", "));
 
   /**
-   * The values of {@link #RATING_COLUMNS} then {@link #SOURCE_COLUMNS} for a group of change rows
-   * aliased {@code expanded}, with columns scale, rating, delta and counted_source (the change's
-   * own source, whichever source the row it goes to counts).
+   * The values of {@link #RATING_COLUMNS}, {@link #SOURCE_COLUMNS} and {@link #SOURCE_RATING_COLUMNS}
+   * for a group of rows aliased {@code slots}, each the sum of the changes of one source, scale and
+   * rating (columns source, scale, rating, delta) in a bucket. A source's rating count of zero is
+   * NULL, so that rows stay small.
    */
-  static final String SUMS = Stream.concat(
-          RatingSlot.ALL.stream().map(slot -> isSlot(slot, "expanded")),
-          Arrays.stream(Source.values()).map(source -> "expanded.counted_source = '" + source.wireName() + "'"))
-      .map(counts -> "coalesce(sum(expanded.delta) FILTER (WHERE " + counts + "), 0)")
-      .collect(joining(", "));
+  static final String SUMS = Stream.of(
+          RatingSlot.ALL.stream().map(slot -> dense(isSlot(slot, "slots"))),
+          Arrays.stream(Source.values()).map(source -> dense(isSource(source, "slots"))),
+          Arrays.stream(Source.values()).flatMap(source -> RatingSlot.ALL.stream()
+              .map(slot -> "NULLIF(sum(slots.delta) FILTER (WHERE " + isSource(source, "slots") + " AND "
+                  + isSlot(slot, "slots") + "), 0)")))
+      .flatMap(sums -> sums).collect(joining(", "));
 
   /*
    * The oldest changes, each taken by one run only (SKIP LOCKED), deleted from the queue and added
-   * to every grain and dimension, in the row of its source and in the row of all sources (''), in
-   * the same statement: a change is always either queued or rolled up. Rows are written in key
+   * to the row of every grain and dimension, in the same statement: a change is always either
+   * queued or rolled up. The changes are summed per row, source and rating first, so that the
+   * 143 sums of a row go over a few groups rather than every change. Rows are written in key
    * order so that concurrent runs lock them in the same order.
    */
   static final String ROLL_UP = """
@@ -40,20 +46,19 @@ final class RollupSql {
         DELETE FROM feedback_changes
         WHERE seq IN (SELECT seq FROM feedback_changes ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
         RETURNING *
-      ), expanded AS (
-        SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, s.source, b.source AS counted_source, b.scale,
-               b.rating, b.delta
+      ), slots AS (
+        SELECT b.tenant_id, d.dim, d.value, g.grain, g.bucket, b.source, b.scale, b.rating, sum(b.delta) AS delta
         FROM batch AS b
         CROSS JOIN LATERAL (VALUES %s) AS g (grain, bucket)
         CROSS JOIN LATERAL (VALUES ('all', ''), %s) AS d (dim, value)
-        CROSS JOIN LATERAL (VALUES (b.source), ('')) AS s (source)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
       ), stored AS (
-        INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, source, %s, %s)
-        SELECT tenant_id, dim, value, grain, bucket, source, %s
-        FROM expanded
-        GROUP BY tenant_id, dim, grain, source, bucket, value
-        ORDER BY tenant_id, dim, grain, source, bucket, value
-        ON CONFLICT (tenant_id, dim, grain, source, bucket, value) DO UPDATE SET %s
+        INSERT INTO feedback_rollups AS r (tenant_id, dim, value, grain, bucket, %s, %s, %s)
+        SELECT tenant_id, dim, value, grain, bucket, %s
+        FROM slots
+        GROUP BY tenant_id, dim, grain, bucket, value
+        ORDER BY tenant_id, dim, grain, bucket, value
+        ON CONFLICT (tenant_id, dim, grain, bucket, value) DO UPDATE SET %s
         RETURNING 1
       )
       SELECT count(*) AS changes, (SELECT count(*) FROM stored) AS rows FROM batch""".formatted(
@@ -65,10 +70,15 @@ final class RollupSql {
           .collect(joining(", ")),
       RATING_COLUMNS,
       SOURCE_COLUMNS,
+      SOURCE_RATING_COLUMNS,
       SUMS,
-      Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
-              Arrays.stream(Source.values()).map(RollupSql::countColumn))
-          .map(column -> column + " = r." + column + " + EXCLUDED." + column).collect(joining(", ")));
+      Stream.concat(
+              Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
+                      Arrays.stream(Source.values()).map(RollupSql::countColumn))
+                  .map(column -> column + " = r." + column + " + EXCLUDED." + column),
+              sourceRatingColumns().map(column -> column + " = NULLIF(coalesce(r." + column
+                  + ", 0) + coalesce(EXCLUDED." + column + ", 0), 0)"))
+          .collect(joining(", ")));
 
   private RollupSql() {}
 
@@ -98,6 +108,24 @@ final class RollupSql {
   /** The feedback_rollups column counting the ratings of {@code source}. */
   static String countColumn(Source source) {
     return "n_" + source.wireName();
+  }
+
+  /** The feedback_rollups column counting the ratings of {@code slot} from {@code source}, e.g. ticket_ten_7. */
+  static String sourceRatingColumn(Source source, RatingSlot slot) {
+    return source.wireName() + "_" + slot.column();
+  }
+
+  private static Stream<String> sourceRatingColumns() {
+    return Arrays.stream(Source.values())
+        .flatMap(source -> RatingSlot.ALL.stream().map(slot -> sourceRatingColumn(source, slot)));
+  }
+
+  private static String dense(String counts) {
+    return "coalesce(sum(slots.delta) FILTER (WHERE " + counts + "), 0)";
+  }
+
+  private static String isSource(Source source, String row) {
+    return row + ".source = '" + source.wireName() + "'";
   }
 
   /** Whether a row aliased {@code row} (with scale and rating columns) is a rating of this slot. */

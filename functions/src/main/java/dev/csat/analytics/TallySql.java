@@ -28,7 +28,7 @@ final class TallySql {
   static String tallies(String tenant, List<Instant> boundaries, AnalyticsFilter filter, SqlParams params) {
     Dimension dimension = filter.dimension();
     params.text("tenant", tenant);
-    String counted = rollupRows("", boundaries, dimension, filter, false, Key.PERIOD, params)
+    String counted = rollupRows("", boundaries, dimension, filter, Key.PERIOD, params)
         + "UNION ALL\n" + queuedRows(boundaries, dimension, filter, Key.PERIOD, params);
     return """
         WITH counted (period, %s, n, %s) AS (%s)
@@ -47,12 +47,17 @@ final class TallySql {
       int limit, SqlParams params) {
     params.text("tenant", tenant).integer("limit", limit);
     Dimension read = by.dimension().orElse(filter.dimension());
-    boolean bySource = by.dimension().isEmpty();
-    Key key = bySource ? Key.SOURCE : Key.VALUE;
-    boolean mayBeComplement = mayReadComplement(from, to);
+    Key key = by.dimension().isEmpty() ? Key.SOURCE : Key.VALUE;
+    // The cheaper readings of a range are for thousands of groups. A breakdown by source (seven
+    // groups) or of a filter's values (at most 100) reads the range's own cover, which also keeps
+    // its statement short: with 100 values and a source filter, up to six covers would not fit
+    // the Data API's 64 KiB of SQL.
+    boolean fewGroups = key == Key.SOURCE || filter.dimension() != null;
+    boolean mayBeComplement = !fewGroups && mayReadComplement(from, to);
     String choice = mayBeComplement ? complementIsSmaller(from, to, params) + ",\n" : "";
-    String rollups = mayBeComplement ? rangeOrComplement(from, to, read, filter, bySource, key, params)
-        : rangeRows(from, to, read, filter, bySource, key, params);
+    String rollups = fewGroups ? rollupRows("", List.of(from, to), read, filter, key, params)
+        : mayBeComplement ? rangeOrComplement(from, to, read, filter, key, params)
+        : rangeRows(from, to, read, filter, key, params);
     String counted = rollups + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
     List<String> columns = Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
         Arrays.stream(Source.values()).map(Source::wireName)).toList();
@@ -80,12 +85,11 @@ final class TallySql {
    * {@link #complementIsSmaller}) runs only one of them.
    */
   private static String rangeOrComplement(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
-      boolean bySource, Key key, SqlParams params) {
-    return "SELECT * FROM (" + rangeRows(from, to, dimension, filter, bySource, key, params)
+      Key key, SqlParams params) {
+    return "SELECT * FROM (" + rangeRows(from, to, dimension, filter, key, params)
         + ") AS r WHERE NOT (SELECT complement FROM choice)\n"
         + "UNION ALL\nSELECT * FROM ("
-        + difference("all_", DateRange.BEFORE_ANY, DateRange.AFTER_ANY, from, to, dimension, filter, bySource, key,
-            params)
+        + difference("all_", DateRange.BEFORE_ANY, DateRange.AFTER_ANY, from, to, dimension, filter, key, params)
         + ") AS r WHERE (SELECT complement FROM choice)\n";
   }
 
@@ -110,15 +114,14 @@ final class TallySql {
    * a month and a day of rows, not 30 days of rows.
    */
   private static String rangeRows(Instant from, Instant to, Dimension dimension, AnalyticsFilter filter,
-      boolean bySource, Key key, SqlParams params) {
+      Key key, SqlParams params) {
     if (isAllTime(from, to)) {
       // Already one row per group: the 'total' grain.
-      return rollupRows("", List.of(from, to), dimension, filter, bySource, key, params);
+      return rollupRows("", List.of(from, to), dimension, filter, key, params);
     }
     return TimeCover.enclosingMonths(from, to)
-        .map(months -> difference("months_", months.from(), months.to(), from, to, dimension, filter, bySource, key,
-            params))
-        .orElseGet(() -> rollupRows("", List.of(from, to), dimension, filter, bySource, key, params));
+        .map(months -> difference("months_", months.from(), months.to(), from, to, dimension, filter, key, params))
+        .orElseGet(() -> rollupRows("", List.of(from, to), dimension, filter, key, params));
   }
 
   /**
@@ -127,17 +130,16 @@ final class TallySql {
    * range starts earlier or ends later; each of them read as its own time cover.
    */
   private static String difference(String p, Instant outerFrom, Instant outerTo, Instant from, Instant to,
-      Dimension dimension, AnalyticsFilter filter, boolean bySource, Key key, SqlParams params) {
+      Dimension dimension, AnalyticsFilter filter, Key key, SqlParams params) {
     StringBuilder sql = new StringBuilder(
-        rollupRows(p, List.of(outerFrom, outerTo), dimension, filter, bySource, key, params));
+        rollupRows(p, List.of(outerFrom, outerTo), dimension, filter, key, params));
     if (!from.equals(outerFrom)) {
       String start = rollupRows(p + "start_", List.of(min(from, outerFrom), max(from, outerFrom)), dimension, filter,
-          bySource, key, params);
+          key, params);
       sql.append("UNION ALL\n").append(from.isAfter(outerFrom) ? negated(start) : start);
     }
     if (!to.equals(outerTo)) {
-      String end = rollupRows(p + "end_", List.of(min(to, outerTo), max(to, outerTo)), dimension, filter, bySource,
-          key, params);
+      String end = rollupRows(p + "end_", List.of(min(to, outerTo), max(to, outerTo)), dimension, filter, key, params);
       sql.append("UNION ALL\n").append(to.isBefore(outerTo) ? negated(end) : end);
     }
     return sql.toString();
@@ -170,7 +172,7 @@ final class TallySql {
           SELECT 2 * coalesce(sum(%s) FILTER (WHERE r.bucket >= :choice_from AND r.bucket < :choice_to), 0)
                  > coalesce(sum(%s), 0) AS complement
           FROM feedback_rollups AS r
-          WHERE r.tenant_id = :tenant AND r.dim = 'all' AND r.value = '' AND r.source = '' AND r.grain = 'month'
+          WHERE r.tenant_id = :tenant AND r.dim = 'all' AND r.value = '' AND r.grain = 'month'
         )""".formatted(ratings, ratings);
   }
 
@@ -183,22 +185,17 @@ final class TallySql {
    *   <li>the rollup rows of {@code dimension} ('all' if null) in the bulk of the periods'
    *       {@link TimeCover}, one index range scan per range, each in its aligned period;
    *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
-   *       summed per true and aligned period (a boundary's stretch of hours, of all sources, is
-   *       then one row), and each sum once in its true period and once negated in its aligned
-   *       period (periods outside 1..n dropped).
+   *       summed per true and aligned period (a boundary's stretch of hours is then one row), and
+   *       each sum once in its true period and once negated in its aligned period (periods
+   *       outside 1..n dropped).
    * </ul>
    *
    * <p>The key is the 1-based period, or for a breakdown the dimension's value or the source.
    * Parameters of the time cover are named with the prefix {@code p}, so that one statement can
    * hold several covers.
-   *
-   * <p>Without a source, scale or score filter (and unless grouping by source) it reads the rows
-   * of all sources (source ''), one per bucket, whose per-source counts are columns. Otherwise
-   * it reads the rows of each source, whose count, the filtered total, is also the count of its
-   * source.
    */
   private static String rollupRows(String p, List<Instant> boundaries, Dimension dimension, AnalyticsFilter filter,
-      boolean bySource, Key key, SqlParams params) {
+      Key key, SqlParams params) {
     TimeCover.Cover cover = TimeCover.of(boundaries);
     params.text(p + "grains", array(cover.bulk().stream().map(range -> range.grain().sqlName())))
         .text(p + "froms", array(cover.bulk().stream().map(range -> range.from().toString())))
@@ -208,29 +205,9 @@ final class TallySql {
         .integer(p + "periods", boundaries.size() - 1);
     cover.corrections().forEach((grain, buckets) ->
         params.text(p + "fix_" + grain.sqlName(), array(buckets.stream().map(Instant::toString))));
-    boolean allSources = !bySource && filter.sources().isEmpty() && filter.scales().isEmpty()
-        && filter.scores().isEmpty();
-    // Lists the planner can see (source names from the enum as literals, values as one parameter
-    // each): with an array parameter behind a cast it cannot see the keys, and for a company
-    // filter with sources it read every company's rows of the range (51 ms instead of 3 at 1
-    // million ratings).
-    StringBuilder rollupFilter = new StringBuilder();
-    if (allSources) {
-      rollupFilter.append(" AND r.source = ''");
-    } else {
-      rollupFilter.append(" AND r.source IN ").append(sourceList(filter));
-    }
-    if (filter.dimension() != null) {
-      String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
-      rollupFilter.append(" AND ").append(rollupValue).append(" IN ").append(valueList(filter, params));
-    }
-    String rollupKey = switch (key) {
-      case PERIOD -> "width_bucket(r.bucket, (SELECT CAST(:" + p + "aligned AS timestamptz[])))";
-      case VALUE -> "r.value";
-      case SOURCE -> "r.source";
-    };
     String where = "r.tenant_id = :tenant AND r.dim = '" + (dimension == null ? "all" : dimension.sqlName()) + "'"
-        + rollupFilter;
+        + valueFilter(dimension, filter, params);
+    String period = "width_bucket(r.bucket, (SELECT CAST(:" + p + "aligned AS timestamptz[])))";
     // One index range scan per bulk range (LATERAL, and OFFSET 0 so that the planner cannot pull
     // the subquery up into a join that scans every row of the dimension against every range).
     StringBuilder sql = new StringBuilder("""
@@ -238,11 +215,10 @@ final class TallySql {
         FROM unnest(CAST(:%1$sgrains AS text[]), CAST(:%1$sfroms AS timestamptz[]), CAST(:%1$stos AS timestamptz[]))
           AS bulk (grain, lo, hi)
         CROSS JOIN LATERAL (
-          SELECT %2$s, %3$s
-          FROM feedback_rollups AS r
-          WHERE %4$s AND r.grain = bulk.grain AND r.bucket >= bulk.lo AND r.bucket < bulk.hi
+          %2$s
           OFFSET 0) AS r
-        """.formatted(p, rollupKey, rollupColumns(filter, allSources), where));
+        """.formatted(p, counted("", key, period, filter, "feedback_rollups AS r",
+        where + " AND r.grain = bulk.grain AND r.bucket >= bulk.lo AND r.bucket < bulk.hi")));
     // The correction buckets are an index scan for a list of keys; the list comes through a
     // scalar subquery because a literal list makes the planner estimate each key on its own
     // (10 ms of planning for the 1,150 hours of a two-year Berlin series).
@@ -252,29 +228,117 @@ final class TallySql {
               + "' AND r.bucket = ANY (CAST((SELECT CAST(:" + p + "fix_" + grain.sqlName()
               + " AS timestamptz[])) AS timestamptz[]))")
           .collect(joining("\n  UNION ALL\n  "));
-      // Summed before they go to two periods each, across sources too: the final sum then takes
-      // two rows a boundary, not two per correction bucket and source (for a day in Sydney, 10 or
-      // 11 hours; with a score filter, times 7 sources).
+      // Summed before they go to two periods each: the final sum then takes two rows a boundary,
+      // not two per correction bucket (for a day in Sydney, 10 or 11 hours).
       sql.append("""
           UNION ALL
           SELECT %1$s, %2$s
           FROM (
             SELECT width_bucket(r.bucket, (SELECT CAST(:%3$sboundaries AS timestamptz[]))) AS truly,
                    width_bucket(r.bucket, (SELECT CAST(:%3$saligned AS timestamptz[]))) AS aligned,
-                   %4$s AS grp, %5$s
+                   r.grp, %4$s
             FROM (
-              %6$s
-            ) AS r
+              %5$s
+            ) AS r (bucket, grp, %6$s)
             GROUP BY 1, 2, 3
           ) AS r
           CROSS JOIN LATERAL (VALUES (r.truly, 1), (r.aligned, -1)) AS x (period, sign)
           WHERE x.period BETWEEN 1 AND :%3$speriods
           """.formatted(key == Key.PERIOD ? "x.period" : "r.grp",
           COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p,
-          key == Key.PERIOD ? "0" : rollupKey,
-          summedColumns(filter, allSources), listed));
+          COUNTS.stream().map(column -> "CAST(sum(r." + column + ") AS integer) AS " + column)
+              .collect(joining(", ")),
+          counted("r.bucket, ", key, "0", filter, "(" + listed + ") AS r", ""), String.join(", ", COUNTS)));
     }
     return sql.toString();
+  }
+
+  /**
+   * " AND" the filter's values for rollup rows (alias r) of {@code dimension}, if it has values: as
+   * a list the planner can see, one parameter each. With an array parameter behind a cast it
+   * cannot see the keys, and for a company filter it read every company's rows of the range (51
+   * ms instead of 3 at 1 million ratings).
+   */
+  private static String valueFilter(Dimension dimension, AnalyticsFilter filter, SqlParams params) {
+    if (filter.dimension() == null) {
+      return "";
+    }
+    String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
+    return " AND " + rollupValue + " IN " + valueList(filter, params);
+  }
+
+  /**
+   * A SELECT of the rollup rows of {@code from} (alias r) that {@code where} keeps ("" for all):
+   * {@code leading}, the key ({@code period}, the value, or for a breakdown by source the source's
+   * name) and the {@link #COUNTS} of the ratings the filter counts.
+   */
+  private static String counted(String leading, Key key, String period, AnalyticsFilter filter, String from,
+      String where) {
+    String total = plus(RatingSlot.ALL.stream().filter(filter::counts).map(slot -> "r." + slot.column()));
+    String ratings = RatingSlot.ALL.stream().map(slot -> filter.counts(slot) ? "r." + slot.column() : "0")
+        .collect(joining(", "));
+    String perSource = Arrays.stream(Source.values())
+        .map(source -> !sources(filter).contains(source) ? "0"
+            : key == Key.SOURCE ? "CASE WHEN r.value = '" + source.wireName() + "' THEN " + total + " ELSE 0 END"
+            : "r." + RollupSql.countColumn(source))
+        .collect(joining(", "));
+    return "SELECT " + leading + (key == Key.PERIOD ? period : "r.value") + ", " + ratings + ", " + total + ", "
+        + perSource + "\nFROM (" + (key == Key.SOURCE ? bySource(filter, from) : filtered(filter, from))
+        + (where.isEmpty() ? "" : "\nWHERE " + where) + ") AS r";
+  }
+
+  /**
+   * The rollup rows of {@code from} (alias r), as their bucket, value, rating columns and per-source
+   * counts of the ratings from the filter's sources on its scales and scores: a row's own columns
+   * where the filter keeps every source (for a rating) or every rating (for a source's count),
+   * otherwise summed from its columns per source and rating.
+   */
+  private static String filtered(AnalyticsFilter filter, String from) {
+    List<Source> sources = sources(filter);
+    List<Source> otherSources = Arrays.stream(Source.values()).filter(source -> !sources.contains(source)).toList();
+    List<RatingSlot> slots = RatingSlot.ALL.stream().filter(filter::counts).toList();
+    List<RatingSlot> otherSlots = RatingSlot.ALL.stream().filter(slot -> !filter.counts(slot)).toList();
+    String ratings = RatingSlot.ALL.stream()
+        .map(slot -> (!filter.counts(slot) ? "0" : part("r." + slot.column(),
+            sources.stream().map(source -> sourceRating(source, slot)).toList(),
+            otherSources.stream().map(source -> sourceRating(source, slot)).toList())) + " AS " + slot.column())
+        .collect(joining(", "));
+    String perSource = Arrays.stream(Source.values())
+        .map(source -> (!sources.contains(source) ? "0" : part("r." + RollupSql.countColumn(source),
+            slots.stream().map(slot -> sourceRating(source, slot)).toList(),
+            otherSlots.stream().map(slot -> sourceRating(source, slot)).toList()))
+            + " AS " + RollupSql.countColumn(source))
+        .collect(joining(", "));
+    return "SELECT r.bucket, r.value, " + ratings + ", " + perSource + " FROM " + from;
+  }
+
+  /**
+   * The sum of the {@code included} columns of a {@code whole} that is the sum of them and the
+   * {@code excluded} ones, written as the shorter of the two: the included summed, or the whole
+   * less the excluded. Six of seven sources are then one subtraction, not six additions, which
+   * keeps the statement of a filtered breakdown within the Data API's 64 KiB of SQL.
+   */
+  private static String part(String whole, List<String> included, List<String> excluded) {
+    if (excluded.isEmpty()) {
+      return whole;
+    }
+    return included.size() <= excluded.size() ? plus(included.stream())
+        : "(" + whole + " - " + plus(excluded.stream()) + ")";
+  }
+
+  /**
+   * The rollup rows of {@code from} (alias r), each unfolded into one row per source the filter keeps:
+   * its bucket, the source's name as its value, and its rating columns from that source.
+   */
+  private static String bySource(AnalyticsFilter filter, String from) {
+    String unfolded = sources(filter).stream()
+        .map(source -> RatingSlot.ALL.stream().map(slot -> "r." + RollupSql.sourceRatingColumn(source, slot))
+            .collect(joining(", ", "('" + source.wireName() + "', ", ")")))
+        .collect(joining(",\n  "));
+    String ratings = RatingSlot.ALL.stream()
+        .map(slot -> "coalesce(s." + slot.column() + ", 0) AS " + slot.column()).collect(joining(", "));
+    return "SELECT r.bucket, s.value, " + ratings + "\nFROM " + from + "\nCROSS JOIN LATERAL (VALUES "
+        + unfolded + ") AS s (value, " + RollupSql.RATING_COLUMNS + ")";
   }
 
   /** The queued changes in [first, last boundary), keyed like the rollup rows. */
@@ -299,7 +363,7 @@ final class TallySql {
     String tailColumns = RatingSlot.ALL.stream()
         .map(slot -> "CASE WHEN " + RollupSql.isSlot(slot, "c") + " THEN c.delta ELSE 0 END")
         .collect(joining(", "));
-    String total = total(filter, "c_");
+    String total = queuedTotal(filter);
     String sourceCounts = Arrays.stream(Source.values())
         .map(source -> "CASE WHEN c.source = '" + source.wireName() + "' THEN " + total + " ELSE 0 END")
         .collect(joining(", "));
@@ -339,49 +403,27 @@ final class TallySql {
     return listed.append(")").toString();
   }
 
-  /** A rollup row's (alias r) {@link #COUNTS}, as a select list. */
-  private static String rollupColumns(AnalyticsFilter filter, boolean allSources) {
-    return String.join(", ", rollupCounts(filter, allSources));
+  /** The filter's sources, or every source, in {@link Source} order. */
+  private static List<Source> sources(AnalyticsFilter filter) {
+    return Arrays.stream(Source.values())
+        .filter(source -> filter.sources().isEmpty() || filter.sources().contains(source)).toList();
   }
 
-  /**
-   * The {@link #COUNTS} of rollup rows (alias r) summed, each named as in {@link #COUNTS} and an
-   * integer like the rollup columns (a bigint here would make the final sums numeric).
-   */
-  private static String summedColumns(AnalyticsFilter filter, boolean allSources) {
-    List<String> counts = rollupCounts(filter, allSources);
-    StringBuilder sql = new StringBuilder();
-    for (int i = 0; i < counts.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("CAST(sum(").append(counts.get(i)).append(") AS integer) AS ")
-          .append(COUNTS.get(i));
-    }
-    return sql.toString();
+  private static String sourceRating(Source source, RatingSlot slot) {
+    return "coalesce(r." + RollupSql.sourceRatingColumn(source, slot) + ", 0)";
   }
 
-  /**
-   * A rollup row's (alias r) {@link #COUNTS}: its rating columns, the count the filter counts and
-   * its per-source counts: those of a row of all sources, or for a row of one source, that count
-   * in the column of its source.
-   */
-  private static List<String> rollupCounts(AnalyticsFilter filter, boolean allSources) {
-    String total = "(" + total(filter, "r.") + ")";
-    return Stream.of(RatingSlot.ALL.stream().map(slot -> "r." + slot.column()), Stream.of(total),
-            Arrays.stream(Source.values()).map(source -> allSources ? "r." + RollupSql.countColumn(source)
-                : "CASE WHEN r.source = '" + source.wireName() + "' THEN " + total + " ELSE 0 END"))
-        .flatMap(columns -> columns).toList();
+  /** The terms added up, in parentheses; "0" for none. */
+  private static String plus(Stream<String> terms) {
+    String sum = terms.collect(joining(" + "));
+    return sum.isEmpty() ? "0" : "(" + sum + ")";
   }
 
-  /**
-   * A row's count of the ratings the filter counts: the sum of those columns of a rollup row
-   * ({@code "r."}), or for a queued change ({@code "c_"}) its delta when its slot counts.
-   */
-  private static String total(AnalyticsFilter filter, String row) {
+  /** A queued change's (alias c) count of the ratings the filter counts: its delta when its slot counts. */
+  private static String queuedTotal(AnalyticsFilter filter) {
     List<RatingSlot> counted = RatingSlot.ALL.stream().filter(filter::counts).toList();
     if (counted.isEmpty()) {
       return "0";
-    }
-    if (row.equals("r.")) {
-      return counted.stream().map(slot -> "r." + slot.column()).collect(joining(" + "));
     }
     return "CASE WHEN " + counted.stream().map(slot -> "(" + RollupSql.isSlot(slot, "c") + ")")
         .collect(joining(" OR ")) + " THEN c.delta ELSE 0 END";

@@ -201,7 +201,15 @@ class AnalyticsEquivalenceTest {
             (Predicate<Rating>) rating -> List.of("prompted", "voluntary").contains(rating.source())
                 && rating.rating() >= 9),
         Arguments.of(List.of("score", "0,1", "scale", "thumbs,1-10"),
-            (Predicate<Rating>) rating -> rating.rating() <= 1 && !rating.scale().equals("1-5")));
+            (Predicate<Rating>) rating -> rating.rating() <= 1 && !rating.scale().equals("1-5")),
+        // Most sources and ratings: read as the rows' totals less the sources and ratings left out.
+        Arguments.of(List.of("source", FIVE_SOURCES, "score", "0,1,2,3,4,5,6,7,8,9"), fiveSourcesBelowTen()));
+  }
+
+  private static final String FIVE_SOURCES = "prompted,voluntary,survey,ticket,carrier";
+
+  private static Predicate<Rating> fiveSourcesBelowTen() {
+    return in(Rating::source, FIVE_SOURCES.split(",")).and(rating -> rating.rating() <= 9);
   }
 
   private static Predicate<Rating> is(Function<Rating, String> field, String value) {
@@ -242,7 +250,10 @@ class AnalyticsEquivalenceTest {
         Arguments.of("company", List.of("source", "ticket,shop"), (Function<Rating, String>) Rating::company),
         Arguments.of("agent", List.of("agent_id", "a1,a2"), (Function<Rating, String>) Rating::agent),
         Arguments.of("carrier", List.of("scale", "1-10"), (Function<Rating, String>) Rating::carrier),
-        Arguments.of("source", List.of("company_id", "c1"), (Function<Rating, String>) Rating::source));
+        Arguments.of("source", List.of("company_id", "c1"), (Function<Rating, String>) Rating::source),
+        Arguments.of("source", List.of("source", FIVE_SOURCES), (Function<Rating, String>) Rating::source),
+        Arguments.of("agent", List.of("source", FIVE_SOURCES, "score", "0,1,2,3,4,5,6,7,8,9"),
+            (Function<Rating, String>) Rating::agent));
   }
 
   @ParameterizedTest(name = "breakdown by {0} {1}")
@@ -316,6 +327,8 @@ class AnalyticsEquivalenceTest {
       case "agent_id=a1,a2" -> in(Rating::agent, "a1", "a2");
       case "scale=1-10" -> is(Rating::scale, "1-10");
       case "company_id=c1" -> is(Rating::company, "c1");
+      case "source=" + FIVE_SOURCES -> in(Rating::source, FIVE_SOURCES.split(","));
+      case "source=" + FIVE_SOURCES + "=score=0,1,2,3,4,5,6,7,8,9" -> fiveSourcesBelowTen();
       default -> throw new IllegalArgumentException("no recount for " + filter);
     };
   }
