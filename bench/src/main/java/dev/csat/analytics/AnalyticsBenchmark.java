@@ -113,7 +113,7 @@ public final class AnalyticsBenchmark {
         "day", "product_key", "shop", "feature_key", "feature-1"));
     measure("series, day, two years, Berlin, company c7", series, get(twoYearsBerlin, "interval", "day",
         "company_id", "c7"));
-    measure("series, day, two years, Berlin, scores 9-10 (rows per source)", series, get(twoYearsBerlin,
+    measure("series, day, two years, Berlin, scores 9-10", series, get(twoYearsBerlin,
         "interval", "day", "score", "9,10"));
     for (String by : List.of("feature", "source", "agent", "company", "carrier", "platform", "product")) {
       measure("breakdown by " + by + ", two years, Berlin, top 10", breakdown, get(twoYearsBerlin, "by", by));

@@ -22,6 +22,11 @@ final class TallySql {
   private static final List<String> COUNTS = Stream.of(RatingSlot.ALL.stream().map(RatingSlot::column),
       Stream.of("n"), Arrays.stream(Source.values()).map(RollupSql::countColumn)).flatMap(columns -> columns).toList();
 
+  /** The rollup columns a request without a filter on sources or ratings reads: ratings, then per-source counts. */
+  private static final List<String> COLUMNS_OF_ALL_SOURCES = Stream.concat(
+      RatingSlot.ALL.stream().map(RatingSlot::column), Arrays.stream(Source.values()).map(RollupSql::countColumn))
+      .toList();
+
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
@@ -224,7 +229,8 @@ final class TallySql {
     // (10 ms of planning for the 1,150 hours of a two-year Berlin series).
     if (!cover.corrections().isEmpty()) {
       String listed = cover.corrections().keySet().stream()
-          .map(grain -> "SELECT * FROM feedback_rollups AS r WHERE " + where + " AND r.grain = '" + grain.sqlName()
+          .map(grain -> "SELECT " + listedColumns(filter, key) + " FROM feedback_rollups AS r WHERE " + where
+              + " AND r.grain = '" + grain.sqlName()
               + "' AND r.bucket = ANY (CAST((SELECT CAST(:" + p + "fix_" + grain.sqlName()
               + " AS timestamptz[])) AS timestamptz[]))")
           .collect(joining("\n  UNION ALL\n  "));
@@ -265,6 +271,20 @@ final class TallySql {
     }
     String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
     return " AND " + rollupValue + " IN " + valueList(filter, params);
+  }
+
+  /**
+   * The columns of the listed correction rows: without a filter on sources or ratings (nor a
+   * breakdown by source), only the leading ones that are read. Rows of all 148 columns through
+   * the UNION ALL made a Kolkata series 50% slower at 1 million ratings.
+   */
+  private static String listedColumns(AnalyticsFilter filter, Key key) {
+    boolean everything = filter.sources().isEmpty() && RatingSlot.ALL.stream().allMatch(filter::counts);
+    if (key == Key.SOURCE || !everything) {
+      return "*";
+    }
+    return Stream.concat(Stream.of("bucket", "value"), COLUMNS_OF_ALL_SOURCES.stream())
+        .map(column -> "r." + column).collect(joining(", "));
   }
 
   /**
