@@ -294,11 +294,12 @@ final class TallySql {
    */
   private static String counted(String leading, Key key, String period, AnalyticsFilter filter, String from,
       String where) {
+    List<Source> sources = sources(filter);
     String total = plus(RatingSlot.ALL.stream().filter(filter::counts).map(slot -> "r." + slot.column()));
     String ratings = RatingSlot.ALL.stream().map(slot -> filter.counts(slot) ? "r." + slot.column() : "0")
         .collect(joining(", "));
     String perSource = Arrays.stream(Source.values())
-        .map(source -> !sources(filter).contains(source) ? "0"
+        .map(source -> !sources.contains(source) ? "0"
             : key == Key.SOURCE ? "CASE WHEN r.value = '" + source.wireName() + "' THEN " + total + " ELSE 0 END"
             : "r." + RollupSql.countColumn(source))
         .collect(joining(", "));
@@ -402,8 +403,8 @@ final class TallySql {
 
   /** The filter's sources, or every source, as a literal list of their names: "('api', 'prompted')". */
   private static String sourceList(AnalyticsFilter filter) {
-    Stream<Source> sources = filter.sources().isEmpty() ? Arrays.stream(Source.values()) : filter.sources().stream();
-    return sources.map(source -> "'" + source.wireName() + "'").sorted().collect(joining(", ", "(", ")"));
+    return sources(filter).stream().map(source -> "'" + source.wireName() + "'").sorted()
+        .collect(joining(", ", "(", ")"));
   }
 
   /**
