@@ -1,6 +1,7 @@
 package dev.csat.analytics;
 
 import dev.csat.core.Checks;
+import dev.csat.feedback.Condition;
 import dev.csat.feedback.Scale;
 import dev.csat.feedback.Source;
 import dev.csat.feedback.WireNamed;
@@ -125,9 +126,18 @@ final class AnalyticsParams {
     return checks.problems().isEmpty() ? new AnalyticsFilter(dimension, values, sources, scales, scores) : null;
   }
 
+  /**
+   * The distinct keys of a filter, of at most {@link Condition#MAX_VALUES} values as in the inbox:
+   * each is a statement parameter, and 3,000 took a statement past the Data API's 64 KiB of SQL.
+   */
   private List<String> keys(String name) {
+    List<String> items = params.items(name);
+    if (items.size() > Condition.MAX_VALUES) {
+      checks.add(name, "must be at most " + Condition.MAX_VALUES + " values");
+      return List.of();
+    }
     Set<String> keys = new LinkedHashSet<>();
-    for (String item : params.items(name)) {
+    for (String item : items) {
       String key = checks.key(name, item);
       if (key != null) {
         keys.add(key);

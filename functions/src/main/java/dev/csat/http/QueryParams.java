@@ -113,15 +113,17 @@ public final class QueryParams {
     if (value == null) {
       return null;
     }
+    LocalDate date;
     try {
-      LocalDate date = LocalDate.parse(value);
-      if (date.getYear() >= 1970 && date.getYear() <= 9999) {
-        return date;
-      }
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      // reported below
+      checks.add(name, "must be a date as YYYY-MM-DD");
+      return null;
     }
-    checks.add(name, "must be a date as YYYY-MM-DD");
-    return null;
+    if (date.getYear() < 1970 || date.getYear() > 9999) {
+      checks.add(name, "must be a date from 1970-01-01 to 9999-12-31");
+      return null;
+    }
+    return date;
   }
 }

@@ -143,6 +143,25 @@ class AnalyticsFlowTest {
         bad("breakdown", "limit", "by", "agent", "limit", "101"));
   }
 
+  @Test
+  void aFilterTakesAtMostAHundredValues() {
+    String hundred = String.join(",", Stream.iterate(1, i -> i + 1).limit(100).map(i -> "a" + i).toList());
+    // Kolkata's half-hour days and a source and score filter: the longest statement a filter can make.
+    JsonNode series = expect(200, analytics.series("start_date", "2025-01-01", "end_date", "2026-12-31",
+        "time_zone", "Asia/Kolkata", "agent_id", hundred, "source", "ticket,survey,api", "score", "1,3"));
+    assertEquals(730, series.path("periods").size());
+    assertEquals(2, expect(200, analytics.breakdown("by", "agent", "agent_id", hundred)).path("groups").asInt());
+    JsonNode problem = expectProblem(400, "validation", analytics.summary("agent_id", hundred + ",a101"));
+    assertEquals("must be at most 100 values", problem.path("invalid_params").get(0).path("reason").asText());
+  }
+
+  @Test
+  void aDateBefore1970IsOutOfRangeNotMalformed() {
+    JsonNode problem = expectProblem(400, "validation", analytics.summary("start_date", "1900-01-01"));
+    assertEquals("must be a date from 1970-01-01 to 9999-12-31",
+        problem.path("invalid_params").get(0).path("reason").asText());
+  }
+
   private static Arguments bad(String operation, String named, String... query) {
     return Arguments.of(operation, named, List.of(query));
   }
