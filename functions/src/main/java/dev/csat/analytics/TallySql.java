@@ -439,11 +439,21 @@ final class TallySql {
     return sum.isEmpty() ? "0" : "(" + sum + ")";
   }
 
-  /** A queued change's (alias c) count of the ratings the filter counts: its delta when its slot counts. */
+  /**
+   * A queued change's (alias c) count of the ratings the filter counts: its delta when its slot
+   * counts. Without a scale or score filter that is every change (feedbacks' check keeps each
+   * rating on its scale), and the plain delta spares the 10,659 company groups of a tail of
+   * 27,398 changes 17 comparisons in each of eight sums: at 10 million ratings (pgbench) the
+   * company breakdown over all time went from 91 to 75 ms with that tail, over two years from 99
+   * to 84.
+   */
   private static String queuedTotal(AnalyticsFilter filter) {
     List<RatingSlot> counted = RatingSlot.ALL.stream().filter(filter::counts).toList();
     if (counted.isEmpty()) {
       return "0";
+    }
+    if (counted.size() == RatingSlot.ALL.size()) {
+      return "c.delta";
     }
     return "CASE WHEN " + counted.stream().map(slot -> "(" + RollupSql.isSlot(slot, "c") + ")")
         .collect(joining(" OR ")) + " THEN c.delta ELSE 0 END";
