@@ -125,6 +125,8 @@ public final class AnalyticsBenchmark {
         "end_date", "2026-10-30", "time_zone", "Europe/Berlin", "by", "company"));
     measure("breakdown by company, 30 Berlin days mid-month, top 10", breakdown, get("start_date",
         "2026-09-16", "end_date", "2026-10-15", "time_zone", "Europe/Berlin", "by", "company"));
+    measure("breakdown by company, 7 Berlin days, top 10", breakdown, get("start_date", "2026-10-12",
+        "end_date", "2026-10-18", "time_zone", "Europe/Berlin", "by", "company"));
     measure("breakdown by agent, one Kathmandu day, top 100", breakdown, get("start_date", "2026-03-29",
         "end_date", "2026-03-29", "time_zone", "Asia/Kathmandu", "by", "agent", "limit", "100"));
   }

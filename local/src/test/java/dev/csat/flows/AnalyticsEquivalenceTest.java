@@ -265,11 +265,12 @@ class AnalyticsEquivalenceTest {
     // The first range is read as itself; the next three as whole months plus or minus a few days
     // at each end (TimeCover.enclosingMonths), every sign with ratings in it: minus Nov 1-2 and
     // plus Jan 1; plus Dec 30-31; minus Mar 29-31 (dense days: DST changes and the new year). Each
-    // holds less than half the ratings, so it is read as a range. The last holds most of them and
+    // holds less than half the ratings, so it is read as a range. The fifth holds most of them and
     // spans more than two months, so it is read as all time minus the days before and after it.
+    // The last is three weeks across two months, read as its days and summed per group first.
     List<List<String>> ranges = List.of(List.of("2025-11-02", "2026-03-08"), List.of("2025-11-03", "2026-01-01"),
         List.of("2025-12-30", "2026-02-27"), List.of("2026-03-02", "2026-03-28"),
-        List.of("2025-09-15", "2026-05-20"));
+        List.of("2025-09-15", "2026-05-20"), List.of("2026-01-20", "2026-02-10"));
     for (String zone : List.of("Asia/Kathmandu", "America/New_York")) {
       for (List<String> range : ranges) {
         assertBreakdownsOfRangeEqualRecount(by, filter, matches, group, zone, LocalDate.parse(range.get(0)),
