@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 
 import dev.csat.feedback.Source;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,12 @@ final class RollupSql {
       .collect(joining(", "));
   /** Every source's rating columns, source by source: "prompted_ten_1, ..., api_thumbs_1" (NULL for zero). */
   static final String SOURCE_RATING_COLUMNS = sourceRatingColumns().collect(joining(", "));
+  /**
+   * The count columns that are never NULL, all a request without a filter on sources or ratings
+   * reads: the ratings, then the per-source counts.
+   */
+  static final List<String> COUNT_COLUMNS = Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
+      Arrays.stream(Source.values()).map(RollupSql::countColumn)).toList();
 
   /**
    * The values of {@link #RATING_COLUMNS}, {@link #SOURCE_COLUMNS} and {@link #SOURCE_RATING_COLUMNS}
@@ -73,9 +80,7 @@ final class RollupSql {
       SOURCE_RATING_COLUMNS,
       SUMS,
       Stream.concat(
-              Stream.concat(RatingSlot.ALL.stream().map(RatingSlot::column),
-                      Arrays.stream(Source.values()).map(RollupSql::countColumn))
-                  .map(column -> column + " = r." + column + " + EXCLUDED." + column),
+              COUNT_COLUMNS.stream().map(column -> column + " = r." + column + " + EXCLUDED." + column),
               sourceRatingColumns().map(column -> column + " = NULLIF(coalesce(r." + column
                   + ", 0) + coalesce(EXCLUDED." + column + ", 0), 0)"))
           .collect(joining(", ")));

@@ -23,11 +23,6 @@ final class TallySql {
   private static final List<String> COUNTS = Stream.of(RatingSlot.ALL.stream().map(RatingSlot::column),
       Stream.of("n"), Arrays.stream(Source.values()).map(RollupSql::countColumn)).flatMap(columns -> columns).toList();
 
-  /** The rollup columns a request without a filter on sources or ratings reads: ratings, then per-source counts. */
-  private static final List<String> COLUMNS_OF_ALL_SOURCES = Stream.concat(
-      RatingSlot.ALL.stream().map(RatingSlot::column), Arrays.stream(Source.values()).map(RollupSql::countColumn))
-      .toList();
-
   private TallySql() {}
 
   /** One row per period that has ratings: "period" (1-based) and the tally columns. */
@@ -305,7 +300,7 @@ final class TallySql {
     if (key == Key.SOURCE || !everything) {
       return "*";
     }
-    return Stream.concat(Stream.of("bucket", "value"), COLUMNS_OF_ALL_SOURCES.stream())
+    return Stream.concat(Stream.of("bucket", "value"), RollupSql.COUNT_COLUMNS.stream())
         .map(column -> "r." + column).collect(joining(", "));
   }
 
