@@ -22,6 +22,24 @@ import java.util.Map;
  * (by their first change); the function's table interleaves the dimensions and grains instead.
  */
 public final class RollupBulkFold {
+  /** feedback_month_to_date from the day rows, as migration V011 fills it and its trigger keeps it. */
+  private static final String MONTH_TO_DATE = """
+      INSERT INTO feedback_month_to_date (tenant_id, dim, value, day, n)
+      SELECT g.tenant_id, g.dim, g.value, g.first + d.i,
+             sum(coalesce(r.n, 0)) OVER (PARTITION BY g.tenant_id, g.dim, g.value, g.month ORDER BY d.i)
+      FROM (
+        SELECT tenant_id, dim, value, date_trunc('month', bucket AT TIME ZONE 'UTC')::date AS month,
+               min(bucket AT TIME ZONE 'UTC')::date AS first
+        FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
+        GROUP BY 1, 2, 3, 4
+      ) AS g
+      CROSS JOIN LATERAL generate_series(0, (g.month + interval '1 month - 1 day')::date - g.first) AS d (i)
+      LEFT JOIN (
+        SELECT tenant_id, dim, value, (bucket AT TIME ZONE 'UTC')::date AS day,
+               n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api AS n
+        FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
+      ) AS r ON r.tenant_id = g.tenant_id AND r.dim = g.dim AND r.value = g.value AND r.day = g.first + d.i""";
+
   private RollupBulkFold() {}
 
   /**
@@ -47,6 +65,8 @@ public final class RollupBulkFold {
       statement.execute("SET LOCAL maintenance_work_mem = '2GB'");
       statement.execute("SET LOCAL max_parallel_maintenance_workers = 2");
       statement.execute("SET LOCAL synchronous_commit = off");
+      // Its trigger would add up to 31 month-to-date rows per day row, one day row at a time.
+      statement.execute("ALTER TABLE feedback_rollups DISABLE TRIGGER feedback_rollups_month_to_date");
       List<String> rebuild = dropIndexes(statement);
       for (var dim : dimValues().entrySet()) {
         for (Grain grain : Grain.values()) {
@@ -60,6 +80,10 @@ public final class RollupBulkFold {
         statement.execute(definition);
         log.printf("[rollups]   %s: %.1f s%n", definition, seconds(phase));
       }
+      long phase = System.nanoTime();
+      int rows = statement.executeUpdate(MONTH_TO_DATE);
+      log.printf("[rollups]   month-to-date %,12d rows %8.1f s%n", rows, seconds(phase));
+      statement.execute("ALTER TABLE feedback_rollups ENABLE TRIGGER feedback_rollups_month_to_date");
       statement.execute("TRUNCATE feedback_changes");
       connection.commit();
     } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.csat.analytics;
 
 import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.csat.bench.FeedbackData;
 import dev.csat.bench.RecordingRdsDataClient;
@@ -39,12 +40,13 @@ class RollupBulkFoldTest {
       queueEveryRatingThenTakeSomeAway(statement);
       long queued = count(statement, "SELECT count(*) FROM feedback_changes");
       long ratings = count(statement, "SELECT sum(delta) FROM feedback_changes");
-      statement.execute("TRUNCATE feedback_rollups");
+      statement.execute("TRUNCATE feedback_rollups, feedback_month_to_date");
       PrintStream noLog = new PrintStream(OutputStream.nullOutputStream());
       assertEquals(queued, RollupBulkFold.foldIntoEmptyRollups(connection, noLog));
       statement.execute("CREATE TABLE folded_in_bulk AS SELECT * FROM feedback_rollups");
+      statement.execute("CREATE TABLE month_to_date_in_bulk AS SELECT * FROM feedback_month_to_date WHERE n <> 0");
 
-      statement.execute("TRUNCATE feedback_rollups");
+      statement.execute("TRUNCATE feedback_rollups, feedback_month_to_date");
       queueEveryRatingThenTakeSomeAway(statement);
       rollUpWithTheFunction(database);
 
@@ -53,6 +55,19 @@ class RollupBulkFoldTest {
       assertEquals(rows, count(statement, "SELECT count(*) FROM folded_in_bulk"));
       assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE feedback_rollups EXCEPT TABLE folded_in_bulk) d"));
       assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE folded_in_bulk EXCEPT TABLE feedback_rollups) d"));
+      // The month-to-date rows of the function's trigger are those of the bulk fold (a missing row
+      // and a row of 0 both count 0), and each month's last one is the month's count.
+      String function = "SELECT * FROM feedback_month_to_date WHERE n <> 0";
+      assertEquals(0, count(statement, "SELECT count(*) FROM (" + function + " EXCEPT TABLE month_to_date_in_bulk) d"));
+      assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE month_to_date_in_bulk EXCEPT " + function + ") d"));
+      assertEquals(0, count(statement, """
+          SELECT count(*) FROM feedback_rollups AS r
+          WHERE r.grain = 'month' AND r.dim <> 'all'
+            AND r.n_prompted + r.n_voluntary + r.n_survey + r.n_ticket + r.n_carrier + r.n_shop + r.n_api
+                <> coalesce((SELECT m.n FROM feedback_month_to_date AS m
+                             WHERE (m.tenant_id, m.dim, m.value) = (r.tenant_id, r.dim, r.value)
+                               AND m.day = ((r.bucket AT TIME ZONE 'UTC') + interval '1 month - 1 day')::date), 0)"""));
+      assertTrue(count(statement, "SELECT count(*) FROM month_to_date_in_bulk") > 0);
       // Every rating still counted, in each of 5 grains and 7 dims: in its source's count, and in its
       // source's count of its rating.
       assertEquals(ratings * 5 * 7, count(statement, """

@@ -247,7 +247,9 @@ class AnalyticsEquivalenceTest {
             (Function<Rating, String>) rating -> rating.product() == null ? null
                 : rating.feature() == null ? rating.product() + "/" : rating.product() + "/" + rating.feature()),
         Arguments.of("platform", List.of("score", "1,2,3"), (Function<Rating, String>) Rating::platform),
+        Arguments.of("company", List.of(), (Function<Rating, String>) Rating::company),
         Arguments.of("company", List.of("source", "ticket,shop"), (Function<Rating, String>) Rating::company),
+        Arguments.of("agent", List.of(), (Function<Rating, String>) Rating::agent),
         Arguments.of("agent", List.of("agent_id", "a1,a2"), (Function<Rating, String>) Rating::agent),
         Arguments.of("carrier", List.of("scale", "1-10"), (Function<Rating, String>) Rating::carrier),
         Arguments.of("source", List.of("company_id", "c1"), (Function<Rating, String>) Rating::source),
@@ -267,10 +269,14 @@ class AnalyticsEquivalenceTest {
     // plus Jan 1; plus Dec 30-31; minus Mar 29-31 (dense days: DST changes and the new year). Each
     // holds less than half the ratings, so it is read as a range. The fifth holds most of them and
     // spans more than two months, so it is read as all time minus the days before and after it.
-    // The last is three weeks across two months, read as its days and summed per group first.
+    // The sixth is three weeks across two months, read as its days (summed per group first when
+    // filtered); the last two weeks from a month's first day. A breakdown of a whole dimension
+    // that counts every rating ranks the groups of the fourth, sixth and last by their
+    // month-to-date rows.
     List<List<String>> ranges = List.of(List.of("2025-11-02", "2026-03-08"), List.of("2025-11-03", "2026-01-01"),
         List.of("2025-12-30", "2026-02-27"), List.of("2026-03-02", "2026-03-28"),
-        List.of("2025-09-15", "2026-05-20"), List.of("2026-01-20", "2026-02-10"));
+        List.of("2025-09-15", "2026-05-20"), List.of("2026-01-20", "2026-02-10"),
+        List.of("2026-02-01", "2026-02-14"));
     for (String zone : List.of("Asia/Kathmandu", "America/New_York")) {
       for (List<String> range : ranges) {
         assertBreakdownsOfRangeEqualRecount(by, filter, matches, group, zone, LocalDate.parse(range.get(0)),
