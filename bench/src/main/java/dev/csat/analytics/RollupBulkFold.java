@@ -25,20 +25,18 @@ public final class RollupBulkFold {
   /** feedback_month_to_date from the day rows, as migration V011 fills it and its trigger keeps it. */
   private static final String MONTH_TO_DATE = """
       INSERT INTO feedback_month_to_date (tenant_id, dim, value, day, n)
-      SELECT g.tenant_id, g.dim, g.value, g.first + d.i,
-             sum(coalesce(r.n, 0)) OVER (PARTITION BY g.tenant_id, g.dim, g.value, g.month ORDER BY d.i)
+      SELECT r.tenant_id, r.dim, r.value, r.day + d.i, r.n
       FROM (
-        SELECT tenant_id, dim, value, date_trunc('month', bucket AT TIME ZONE 'UTC')::date AS month,
-               min(bucket AT TIME ZONE 'UTC')::date AS first
-        FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
-        GROUP BY 1, 2, 3, 4
-      ) AS g
-      CROSS JOIN LATERAL generate_series(0, (g.month + interval '1 month - 1 day')::date - g.first) AS d (i)
-      LEFT JOIN (
-        SELECT tenant_id, dim, value, (bucket AT TIME ZONE 'UTC')::date AS day,
-               n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api AS n
-        FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
-      ) AS r ON r.tenant_id = g.tenant_id AND r.dim = g.dim AND r.value = g.value AND r.day = g.first + d.i""";
+        SELECT tenant_id, dim, value, day, sum(n) OVER month_so_far AS n,
+               coalesce(lead(day) OVER month_so_far, (date_trunc('month', day::timestamp) + interval '1 month')::date) AS until
+        FROM (
+          SELECT tenant_id, dim, value, (bucket AT TIME ZONE 'UTC')::date AS day,
+                 n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api AS n
+          FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
+        ) AS r
+        WINDOW month_so_far AS (PARTITION BY tenant_id, dim, value, date_trunc('month', day::timestamp) ORDER BY day)
+      ) AS r
+      CROSS JOIN LATERAL generate_series(0, r.until - r.day - 1) AS d (i)""";
 
   private RollupBulkFold() {}
 
