@@ -71,8 +71,7 @@ final class TallySql {
     String rows = rollups + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
     String counted = !fewGroups && !mayBeComplement && readsManyDays(from, to)
         ? "counted_rows (grp, " + String.join(", ", COUNTS) + ") AS (" + rows + "),\ncounted AS (SELECT grp, "
-            + COUNTS.stream().map(column -> "CAST(sum(" + column + ") AS integer) AS " + column)
-                .collect(joining(", ")) + " FROM counted_rows GROUP BY grp)"
+            + summedCounts("") + " FROM counted_rows GROUP BY grp)"
         : "counted (grp, " + String.join(", ", COUNTS) + ") AS (" + rows + ")";
     // A group whose count is 0 has 0 in every column (no count is negative), so the whole may
     // include it.
@@ -359,8 +358,7 @@ final class TallySql {
         WHERE x.period BETWEEN 1 AND :%3$speriods
         """.formatted(key == Key.PERIOD ? "x.period" : "r.grp",
         COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p,
-        COUNTS.stream().map(column -> "CAST(sum(r." + column + ") AS integer) AS " + column)
-            .collect(joining(", ")),
+        summedCounts("r."),
         counted("r.bucket, ", key, "0", filter, "(" + listed + ") AS r", ""), String.join(", ", COUNTS));
   }
 
@@ -576,6 +574,12 @@ final class TallySql {
         .map(source -> sum(RollupSql.countColumn(source)) + " AS " + source.wireName())
         .collect(joining(", "));
     return ratings + ", " + sources + ", " + sum("n") + " AS total";
+  }
+
+  /** Each of {@link #COUNTS} summed (of {@code alias} + column) and named as itself. */
+  private static String summedCounts(String alias) {
+    return COUNTS.stream().map(column -> "CAST(sum(" + alias + column + ") AS integer) AS " + column)
+        .collect(joining(", "));
   }
 
   private static String sum(String column) {
