@@ -1,5 +1,6 @@
 package dev.csat.analytics;
 
+import dev.csat.migrations.Migrations;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,21 +23,12 @@ import java.util.Map;
  * (by their first change); the function's table interleaves the dimensions and grains instead.
  */
 public final class RollupBulkFold {
-  /** feedback_month_to_date from the day rows, as migration V011 fills it and its trigger keeps it. */
-  private static final String MONTH_TO_DATE = """
-      INSERT INTO feedback_month_to_date (tenant_id, dim, value, day, n)
-      SELECT r.tenant_id, r.dim, r.value, r.day + d.i, r.n
-      FROM (
-        SELECT tenant_id, dim, value, day, sum(n) OVER month_so_far AS n,
-               coalesce(lead(day) OVER month_so_far, (date_trunc('month', day::timestamp) + interval '1 month')::date) AS until
-        FROM (
-          SELECT tenant_id, dim, value, (bucket AT TIME ZONE 'UTC')::date AS day,
-                 n_prompted + n_voluntary + n_survey + n_ticket + n_carrier + n_shop + n_api AS n
-          FROM feedback_rollups WHERE grain = 'day' AND dim <> 'all'
-        ) AS r
-        WINDOW month_so_far AS (PARTITION BY tenant_id, dim, value, date_trunc('month', day::timestamp) ORDER BY day)
-      ) AS r
-      CROSS JOIN LATERAL generate_series(0, r.until - r.day - 1) AS d (i)""";
+  /**
+   * feedback_month_to_date from the day rows: the last statement of migration V012, which fills
+   * the table as its trigger keeps it.
+   */
+  private static final String MONTH_TO_DATE =
+      Migrations.statementsOf("V012__analytics_month_to_date_by_source_and_rating.sql").getLast();
 
   private RollupBulkFold() {}
 

@@ -62,11 +62,12 @@ class RollupBulkFoldTest {
       assertEquals(0, count(statement, "SELECT count(*) FROM (TABLE month_to_date_in_bulk EXCEPT " + function + ") d"));
       assertEquals(0, count(statement, """
           SELECT count(*) FROM feedback_rollups AS r
+          LEFT JOIN feedback_month_to_date AS m
+            ON (m.tenant_id, m.dim, m.value) = (r.tenant_id, r.dim, r.value)
+           AND m.day = ((r.bucket AT TIME ZONE 'UTC') + interval '1 month - 1 day')::date
           WHERE r.grain = 'month' AND r.dim <> 'all'
-            AND r.n_prompted + r.n_voluntary + r.n_survey + r.n_ticket + r.n_carrier + r.n_shop + r.n_api
-                <> coalesce((SELECT m.n FROM feedback_month_to_date AS m
-                             WHERE (m.tenant_id, m.dim, m.value) = (r.tenant_id, r.dim, r.value)
-                               AND m.day = ((r.bucket AT TIME ZONE 'UTC') + interval '1 month - 1 day')::date), 0)"""));
+            AND (r.n_prompted + r.n_voluntary + r.n_survey + r.n_ticket + r.n_carrier + r.n_shop + r.n_api, %s)
+                IS DISTINCT FROM (coalesce(m.n, 0), %s)""".formatted(columns("r."), columns("m."))));
       assertTrue(count(statement, "SELECT count(*) FROM month_to_date_in_bulk") > 0);
       // Every rating still counted, in each of 5 grains and 7 dims: in its source's count, and in its
       // source's count of its rating.
@@ -108,5 +109,11 @@ class RollupBulkFoldTest {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  /** The source-rating columns, each prefixed: "r.prompted_ten_1, ...". */
+  private static String columns(String prefix) {
+    return Arrays.stream(RollupSql.SOURCE_RATING_COLUMNS.split(", ")).map(column -> prefix + column)
+        .collect(joining(", "));
   }
 }

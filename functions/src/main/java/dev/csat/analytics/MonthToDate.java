@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Which feedback_month_to_date rows (V011) count the ratings of whole UTC days and months: a row
+ * Which feedback_month_to_date rows (V011, V012) count the ratings of whole UTC days and months: a row
  * holds a value's count from its month's first day through its own day, so the days [a, b) of one
  * month are the row of b - 1 less the row of a - 1 (none when a starts the month).
  */
@@ -37,6 +37,21 @@ final class MonthToDate {
       }
     }
     return signs;
+  }
+
+  /**
+   * Whether the bulk's month-to-date rows ({@link #signedDays}) are fewer than its own day and
+   * month rows. A day or two are not: a one-day agent breakdown (top 100) took 37-46 ms at 10
+   * million ratings through those rows, against 19-31 read as its day.
+   */
+  static boolean fewerRowsThanDays(List<TimeCover.Range> bulk) {
+    long buckets = 0;
+    for (TimeCover.Range range : bulk) {
+      for (Instant start = range.from(); start.isBefore(range.to()); start = range.grain().next(start)) {
+        buckets++;
+      }
+    }
+    return signedDays(bulk).size() < buckets;
   }
 
   private static void add(SortedMap<LocalDate, Integer> signs, LocalDate day, int sign) {

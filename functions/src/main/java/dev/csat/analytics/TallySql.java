@@ -1,14 +1,17 @@
 package dev.csat.analytics;
 
 import static java.util.stream.Collectors.joining;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.partitioningBy;
+import static java.util.stream.Collectors.toList;
 
 import dev.csat.data.SqlParams;
 import dev.csat.feedback.Source;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
@@ -46,9 +49,8 @@ final class TallySql {
    * The rest is that sum less the top groups'. 5,000 companies are ranked by their count alone
    * (one sum per group); only the top groups and the whole are summed with every column. With
    * pgbench at 10 million ratings: all time 32 to 25 ms, two years 38 to 34, 30 days unchanged.
-   * A range within two calendar months that counts every rating is ranked by month-to-date rows
-   * instead ({@link #rankedByMonthToDate}); with a source, scale or score filter, a range of many
-   * days is summed per group first ({@link #readsManyDays}).
+   * A range within two calendar months, unless a day or two, is ranked by month-to-date rows
+   * instead ({@link #rankedByMonthToDate}).
    */
   static String ranking(String tenant, Instant from, Instant to, AnalyticsFilter filter, BreakdownField by,
       int limit, SqlParams params) {
@@ -62,17 +64,15 @@ final class TallySql {
     boolean fewGroups = key == Key.SOURCE || filter.dimension() != null;
     boolean mayBeComplement = !fewGroups && mayReadComplement(from, to);
     String choice = mayBeComplement ? complementIsSmaller(from, to, params) + ",\n" : "";
-    if (!fewGroups && !mayBeComplement && !isAllTime(from, to) && countsEveryRating(filter)) {
+    if (!fewGroups && !mayBeComplement && !isAllTime(from, to)
+        && MonthToDate.fewerRowsThanDays(TimeCover.of(List.of(from, to)).bulk())) {
       return rankedByMonthToDate(from, to, filter, read, params);
     }
     String rollups = fewGroups ? rollupRows("", List.of(from, to), read, filter, key, "", params)
         : mayBeComplement ? rangeOrComplement(from, to, read, filter, key, params)
         : rangeRows(from, to, read, filter, key, "", params);
     String rows = rollups + "UNION ALL\n" + queuedRows(List.of(from, to), read, filter, key, params);
-    String counted = !fewGroups && !mayBeComplement && readsManyDays(from, to)
-        ? "counted_rows (grp, " + String.join(", ", COUNTS) + ") AS (" + rows + "),\ncounted AS (SELECT grp, "
-            + summedCounts("") + " FROM counted_rows GROUP BY grp)"
-        : "counted (grp, " + String.join(", ", COUNTS) + ") AS (" + rows + ")";
+    String counted = "counted (grp, " + String.join(", ", COUNTS) + ") AS (" + rows + ")";
     // A group whose count is 0 has 0 in every column (no count is negative), so the whole may
     // include it.
     return """
@@ -93,8 +93,9 @@ final class TallySql {
    * its correction hours and the queued changes. Only the top groups are then read in full, by
    * value, and the whole is the tenant's own rows ('all'), which count every group. A company
    * breakdown of 30 days across two months read 115,000 day rows to rank 5,000 companies (179 ms
-   * at 10 million ratings); it now reads three rows per company. For breakdowns that count every
-   * rating: the month-to-date rows hold no source or rating.
+   * at 10 million ratings, 280 to 430 with a source or score filter); it now reads three rows per
+   * company. Without a source, scale or score filter the count is the index's n alone (V011);
+   * with one, it is summed from the row's source-rating columns (V012).
    */
   private static String rankedByMonthToDate(Instant from, Instant to, AnalyticsFilter filter, Dimension read,
       SqlParams params) {
@@ -108,10 +109,10 @@ final class TallySql {
         SELECT m.value, d.sign * m.n
         FROM unnest(CAST(:mtd_days AS date[]), CAST(:mtd_signs AS integer[])) AS d (day, sign)
         CROSS JOIN LATERAL (
-          SELECT m.value, m.n FROM feedback_month_to_date AS m
-          WHERE m.tenant_id = :tenant AND m.dim = '%s' AND m.day = d.day
+          SELECT r.value, %s AS n FROM feedback_month_to_date AS r
+          WHERE r.tenant_id = :tenant AND r.dim = '%s' AND r.day = d.day
           OFFSET 0) AS m
-        """.formatted(read.sqlName()));
+        """.formatted(monthToDateCount(filter), read.sqlName()));
     if (!cover.corrections().isEmpty()) {
       counted.append("UNION ALL\nSELECT grp, n FROM (")
           .append(correctionRows("", cover, where(read, filter, "", params), filter, Key.VALUE))
@@ -138,26 +139,25 @@ final class TallySql {
         rangeRows(from, to, null, filter, Key.VALUE, "", params), sums(filter));
   }
 
+  /**
+   * A month-to-date row's (alias r) count of the ratings the filter counts: n, or its source-rating
+   * columns of the filter's sources and ratings added up (n less the others, where shorter).
+   */
+  private static String monthToDateCount(AnalyticsFilter filter) {
+    if (countsEveryRating(filter)) {
+      return "r.n";
+    }
+    List<Source> sources = sources(filter);
+    Map<Boolean, List<String>> counted = Arrays.stream(Source.values())
+        .flatMap(source -> RatingSlot.ALL.stream().map(slot -> Map.entry(source, slot)))
+        .collect(partitioningBy(column -> sources.contains(column.getKey()) && filter.counts(column.getValue()),
+            mapping(column -> sourceRating(column.getKey(), column.getValue()), toList())));
+    return part("r.n", counted.get(true), counted.get(false));
+  }
+
   /** Whether the filter keeps every source and every rating. */
   private static boolean countsEveryRating(AnalyticsFilter filter) {
     return filter.sources().isEmpty() && RatingSlot.ALL.stream().allMatch(filter::counts);
-  }
-
-  /**
-   * Whether [from, to) is read as its own cover with a week of day rows or more: up to one row
-   * per group and day. Such rows are summed per group first; otherwise all of them are kept for
-   * the ranking and summed once more for the whole. At 10 million ratings (pgbench, 5 rounds of
-   * 10, medians) a 30-day company breakdown across two months (115,000 rows for 5,000 companies)
-   * went from 342 to 188 ms, a week from 86 to 66. Where a group has a row or two, as over all
-   * time or October, the extra aggregate cost 10 ms or more.
-   */
-  private static boolean readsManyDays(Instant from, Instant to) {
-    if (isAllTime(from, to) || TimeCover.enclosingMonths(from, to).isPresent()) {
-      return false;
-    }
-    long days = TimeCover.of(List.of(from, to)).bulk().stream().filter(range -> range.grain() == Grain.DAY)
-        .mapToLong(range -> Duration.between(range.from(), range.to()).toDays()).sum();
-    return days >= 7;
   }
 
   /**

@@ -82,6 +82,11 @@ public final class Migrations {
     return true;
   }
 
+  /** The statements of one migration file (its name in {@code db/migrations.txt}), in order. */
+  public static List<String> statementsOf(String file) {
+    return SqlScript.statements(read("db/migration/" + file));
+  }
+
   Set<String> versions() {
     return migrations.stream().map(Migration::version).collect(Collectors.toSet());
   }

@@ -1,7 +1,9 @@
 package dev.csat.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +45,17 @@ class MonthToDateTest {
   void refusesOtherGrains() {
     assertThrows(IllegalArgumentException.class,
         () -> MonthToDate.signedDays(List.of(new TimeCover.Range(Grain.HOUR, at("2026-03-01"), at("2026-03-02")))));
+  }
+
+  @Test
+  void aDayOrTwoAreReadAsTheirOwnRowsLongerRangesAsMonthToDateRows() {
+    assertFalse(MonthToDate.fewerRowsThanDays(List.of(range(Grain.DAY, "2026-03-15", "2026-03-16"))));
+    assertFalse(MonthToDate.fewerRowsThanDays(List.of(range(Grain.DAY, "2026-03-15", "2026-03-17"))));
+    assertTrue(MonthToDate.fewerRowsThanDays(List.of(range(Grain.DAY, "2026-03-15", "2026-03-18"))));
+    assertTrue(MonthToDate.fewerRowsThanDays(List.of(range(Grain.DAY, "2026-03-01", "2026-03-03"))));
+    // A whole month is one row either way.
+    assertFalse(MonthToDate.fewerRowsThanDays(List.of(range(Grain.MONTH, "2026-03-01", "2026-04-01"))));
+    assertFalse(MonthToDate.fewerRowsThanDays(List.of()));
   }
 
   private static Map<LocalDate, Integer> signedDays(TimeCover.Range range) {
