@@ -269,14 +269,15 @@ class AnalyticsEquivalenceTest {
     // plus Jan 1; plus Dec 30-31; minus Mar 29-31 (dense days: DST changes and the new year). Each
     // holds less than half the ratings, so it is read as a range. The fifth holds most of them and
     // spans more than two months, so it is read as all time minus the days before and after it.
-    // The sixth is three weeks across two months, read as its days; the last two weeks from a
-    // month's first day. A breakdown of a whole dimension ranks the groups of the fourth, sixth
-    // and last by their month-to-date rows: their count, or with a source, scale or score filter
-    // their source-rating columns.
+    // The sixth is three weeks across two months, read as its days; the seventh two weeks from a
+    // month's first day; the last one day (New York's change to summer time). A breakdown of a
+    // whole dimension ranks the groups of the fourth, sixth and seventh by their month-to-date
+    // rows: their count, or with a source, scale or score filter their source-rating columns;
+    // those of the last by its own rows.
     List<List<String>> ranges = List.of(List.of("2025-11-02", "2026-03-08"), List.of("2025-11-03", "2026-01-01"),
         List.of("2025-12-30", "2026-02-27"), List.of("2026-03-02", "2026-03-28"),
         List.of("2025-09-15", "2026-05-20"), List.of("2026-01-20", "2026-02-10"),
-        List.of("2026-02-01", "2026-02-14"));
+        List.of("2026-02-01", "2026-02-14"), List.of("2026-03-08", "2026-03-08"));
     for (String zone : List.of("Asia/Kathmandu", "America/New_York")) {
       for (List<String> range : ranges) {
         assertBreakdownsOfRangeEqualRecount(by, filter, matches, group, zone, LocalDate.parse(range.get(0)),
