@@ -78,6 +78,11 @@ class RollupBulkFoldTest {
           + Arrays.stream(RollupSql.SOURCE_RATING_COLUMNS.split(", "))
               .map(column -> "coalesce(" + column + ", 0)").collect(joining(" + "))
           + ") FROM folded_in_bulk"));
+      // Day rows deleted, many of one value and month in one statement, take their counts away.
+      assertTrue(statement.executeUpdate("DELETE FROM feedback_rollups WHERE grain = 'day' AND dim = 'company'") > 0);
+      assertEquals(0, count(statement, "SELECT count(*) FROM feedback_month_to_date WHERE dim = 'company'"
+          + " AND (n <> 0 OR NOT ROW(" + columns("") + ") IS NULL)"));
+      assertTrue(count(statement, "SELECT count(*) FROM feedback_month_to_date WHERE dim = 'agent' AND n <> 0") > 0);
     }
   }
 
