@@ -9,7 +9,7 @@
 -- new_rows): their day rows, each new row counted plus and each old row minus, are spread to the
 -- rest of their month, summed per month-to-date row and written in key order, so that concurrent
 -- rollups lock those rows in the same order. A trigger with transition tables takes one event, so
--- there are three.
+-- there are three; they take turns across transactions (see the lock below).
 
 DROP TRIGGER feedback_rollups_month_to_date ON feedback_rollups;
 DROP TRIGGER feedback_rollups_month_to_date_deleted ON feedback_rollups;
@@ -147,6 +147,11 @@ DECLARE
     ELSE format(side, 'new_rows', 1) || ' UNION ALL ' || format(side, 'old_rows', -1)
   END;
 BEGIN
+  -- Rollups that run at once (a run overlapping the next, or one invoked by hand) take turns
+  -- here, each until it commits: an INSERT ... ON CONFLICT fires the INSERT and the UPDATE
+  -- trigger, each locking its rows in key order, and two such pairs could interleave into a
+  -- deadlock. The key spells "csatmtd".
+  PERFORM pg_advisory_xact_lock(27992885096707172);
   EXECUTE format($upsert$
     INSERT INTO feedback_month_to_date AS m (tenant_id, dim, value, day, n,
                                              prompted_ten_1, prompted_ten_2, prompted_ten_3,

@@ -16,7 +16,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -25,7 +30,7 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 class RollupBulkFoldTest {
   private static final int RATINGS = 3_000;
   /** Small batches, so that the function also adds to rows an earlier batch wrote. */
-  private static final int BATCH = 1_000;
+  private static final int BATCH = 500;
 
   @TempDir
   Path dataDir;
@@ -103,8 +108,23 @@ class RollupBulkFoldTest {
       var repository = new DataApiAnalyticsRepository(new DataApi(client,
           "arn:aws:rds:us-east-1:000000000000:cluster:test",
           "arn:aws:secretsmanager:us-east-1:000000000000:secret:test", FeedbackData.DATABASE));
-      while (repository.rollUp(BATCH) == BATCH) {
-        // the next batch
+      // Two runs at once, as when a run overlaps the next: each takes its own batches (SKIP LOCKED)
+      // and their triggers take turns on the month-to-date rows.
+      ExecutorService runs = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+          done.add(runs.submit(() -> {
+            while (repository.rollUp(BATCH) == BATCH) {
+              // the next batch
+            }
+          }));
+        }
+        for (Future<?> run : done) {
+          run.get();
+        }
+      } finally {
+        runs.shutdownNow();
       }
     }
   }
