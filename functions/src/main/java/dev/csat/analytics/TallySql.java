@@ -88,9 +88,9 @@ final class TallySql {
 
   /**
    * The ranking of every group of {@code read} in [from, to), a range within two calendar months,
-   * counted from the month-to-date rows (V011): the range's days and months are a few signed days
-   * of those rows ({@link MonthToDate}), one row per group each, read from their index alone, plus
-   * its correction hours and the queued changes. Only the top groups are then read in full, by
+   * counted from the month-to-date rows (V011, V012): the range's days and months are a few
+   * signed days of those rows ({@link MonthToDate}), one row per group each, plus its correction
+   * hours and the queued changes. Only the top groups are then read in full, by
    * value, and the whole is the tenant's own rows ('all'), which count every group. A company
    * breakdown of 30 days across two months read 115,000 day rows to rank 5,000 companies (179 ms
    * at 10 million ratings, 280 to 430 with a source or score filter); it now reads three rows per
