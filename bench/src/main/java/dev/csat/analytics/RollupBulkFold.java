@@ -85,8 +85,9 @@ public final class RollupBulkFold {
     }
     long vacuumStarted = System.nanoTime();
     try (Statement statement = connection.createStatement()) {
-      // Sets the visibility map too, as autovacuum would for the function's table over time.
-      statement.execute("VACUUM ANALYZE feedback_rollups");
+      // Sets the visibility maps too, as autovacuum would for the function's tables over time: the
+      // rankings read the month-to-date rows from their index alone.
+      statement.execute("VACUUM ANALYZE feedback_rollups, feedback_month_to_date");
     }
     log.printf("[rollups] vacuum analyze: %.1f s; folded %,d changes in %.1f s%n", seconds(vacuumStarted), queued,
         seconds(started));

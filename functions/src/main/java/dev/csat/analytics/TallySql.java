@@ -94,8 +94,8 @@ final class TallySql {
    * value, and the whole is the tenant's own rows ('all'), which count every group. A company
    * breakdown of 30 days across two months read 115,000 day rows to rank 5,000 companies (179 ms
    * at 10 million ratings, 280 to 430 with a source or score filter); it now reads three rows per
-   * company. Without a source, scale or score filter the count is the index's n alone (V011);
-   * with one, it is summed from the row's source-rating columns (V012).
+   * company, and with a filter it reads them from the index alone unless the filter has both a
+   * source and a scale or score ({@link #monthToDateCount}).
    */
   private static String rankedByMonthToDate(Instant from, Instant to, AnalyticsFilter filter, Dimension read,
       SqlParams params) {
@@ -140,18 +140,33 @@ final class TallySql {
   }
 
   /**
-   * A month-to-date row's (alias r) count of the ratings the filter counts: n, or its source-rating
-   * columns of the filter's sources and ratings added up (n less the others, where shorter).
+   * A month-to-date row's (alias r) count of the ratings the filter counts, written as the
+   * shorter of those counts added up or n less the others ({@link #part}): n itself without a
+   * filter; its per-rating counts (V014) with a scale or score filter but every source; its
+   * per-source counts (V014) with a source filter but every rating. These are in the key's index,
+   * so the ranking reads the index alone. With both kinds of filter, its source-rating columns
+   * (V012), which are only in the rows.
    */
   private static String monthToDateCount(AnalyticsFilter filter) {
-    if (countsEveryRating(filter)) {
+    List<Source> sources = sources(filter);
+    boolean everySource = sources.size() == Source.values().length;
+    boolean everyRating = RatingSlot.ALL.stream().allMatch(filter::counts);
+    if (everySource && everyRating) {
       return "r.n";
     }
-    List<Source> sources = sources(filter);
-    Map<Boolean, List<String>> counted = Arrays.stream(Source.values())
-        .flatMap(source -> RatingSlot.ALL.stream().map(slot -> Map.entry(source, slot)))
-        .collect(partitioningBy(column -> sources.contains(column.getKey()) && filter.counts(column.getValue()),
-            mapping(column -> sourceRating(column.getKey(), column.getValue()), toList())));
+    Map<Boolean, List<String>> counted;
+    if (everySource) {
+      counted = RatingSlot.ALL.stream().collect(partitioningBy(filter::counts,
+          mapping(slot -> "coalesce(r." + slot.column() + ", 0)", toList())));
+    } else if (everyRating) {
+      counted = Arrays.stream(Source.values()).collect(partitioningBy(sources::contains,
+          mapping(source -> "coalesce(r." + RollupSql.countColumn(source) + ", 0)", toList())));
+    } else {
+      counted = Arrays.stream(Source.values())
+          .flatMap(source -> RatingSlot.ALL.stream().map(slot -> Map.entry(source, slot)))
+          .collect(partitioningBy(column -> sources.contains(column.getKey()) && filter.counts(column.getValue()),
+              mapping(column -> sourceRating(column.getKey(), column.getValue()), toList())));
+    }
     return part("r.n", counted.get(true), counted.get(false));
   }
 
