@@ -115,7 +115,7 @@ final class TallySql {
         """.formatted(monthToDateCount(filter), read.sqlName()));
     if (!cover.corrections().isEmpty()) {
       counted.append("UNION ALL\nSELECT grp, n FROM (")
-          .append(correctionRows("", cover, where(read, filter, "", params), filter, Key.VALUE))
+          .append(correctionRows("", filter, where(read, filter, "", params), Key.VALUE))
           .append(") AS c (grp, ").append(columns).append(")\n");
     }
     String top = " AND r.value = ANY (CAST((SELECT array_agg(grp) FROM top) AS text[]))";
@@ -168,11 +168,6 @@ final class TallySql {
               mapping(column -> sourceRating(column.getKey(), column.getValue()), toList())));
     }
     return part("r.n", counted.get(true), counted.get(false));
-  }
-
-  /** Whether the filter keeps every source and every rating. */
-  private static boolean countsEveryRating(AnalyticsFilter filter) {
-    return filter.sources().isEmpty() && RatingSlot.ALL.stream().allMatch(filter::counts);
   }
 
   /**
@@ -287,10 +282,10 @@ final class TallySql {
    * <ul>
    *   <li>the rollup rows of {@code dimension} ('all' if null) in the bulk of the periods'
    *       {@link TimeCover}, one index range scan per range, each in its aligned period;
-   *   <li>the rollup rows of its corrections, one index scan per grain for the listed buckets,
-   *       summed per true and aligned period (a boundary's stretch of hours is then one row), and
-   *       each sum once in its true period and once negated in its aligned period (periods
-   *       outside 1..n dropped).
+   *   <li>the rollup rows of its corrections, one index range scan per run of buckets that lie
+   *       in one true and one aligned period ({@link CorrectionRuns}), summed per run (a
+   *       boundary's stretch of hours is then one row), and each sum once in its true period and
+   *       once negated in its aligned period (periods outside 1..n dropped).
    * </ul>
    *
    * <p>The key is the 1-based period, or for a breakdown the dimension's value or the source.
@@ -315,7 +310,7 @@ final class TallySql {
         """.formatted(p, counted("", key, period, filter, "feedback_rollups AS r",
         where + " AND r.grain = bulk.grain AND r.bucket >= bulk.lo AND r.bucket < bulk.hi"));
     return cover.corrections().isEmpty() ? bulk
-        : bulk + "UNION ALL\n" + correctionRows(p, cover, where, filter, key);
+        : bulk + "UNION ALL\n" + correctionRows(p, filter, where, key);
   }
 
   /** The time cover of {@code boundaries}, its parameters bound with the prefix {@code p} (once). */
@@ -328,10 +323,13 @@ final class TallySql {
         .text(p + "froms", array(cover.bulk().stream().map(range -> range.from().toString())))
         .text(p + "tos", array(cover.bulk().stream().map(range -> range.to().toString())))
         .text(p + "aligned", array(cover.aligned().stream().map(Instant::toString)))
-        .text(p + "boundaries", array(boundaries.stream().map(Instant::toString)))
         .integer(p + "periods", boundaries.size() - 1);
-    cover.corrections().forEach((grain, buckets) ->
-        params.text(p + "fix_" + grain.sqlName(), array(buckets.stream().map(Instant::toString))));
+    List<CorrectionRuns.Run> runs = CorrectionRuns.of(cover, boundaries);
+    params.text(p + "fix_grains", array(runs.stream().map(run -> run.grain().sqlName())))
+        .text(p + "fix_froms", array(runs.stream().map(run -> run.from().toString())))
+        .text(p + "fix_tos", array(runs.stream().map(run -> run.to().toString())))
+        .text(p + "fix_truly", array(runs.stream().map(run -> String.valueOf(run.truly()))))
+        .text(p + "fix_aligned", array(runs.stream().map(run -> String.valueOf(run.aligned()))));
     return cover;
   }
 
@@ -343,38 +341,30 @@ final class TallySql {
 
   /**
    * The rollup rows of the cover's corrections that {@code where} keeps, keyed and signed as
-   * {@link #rollupRows} says; the cover's parameters are bound ({@link #bindCover}).
+   * {@link #rollupRows} says; the cover's parameters are bound ({@link #bindCover}). Each run of
+   * correction buckets ({@link CorrectionRuns}) is one index range scan, summed per group before
+   * it counts in its two periods: the final sum then takes two rows a run (for a day in Sydney,
+   * the 10 or 11 hours of one boundary), not two per bucket.
    */
-  private static String correctionRows(String p, TimeCover.Cover cover, String where, AnalyticsFilter filter,
-      Key key) {
-    // The correction buckets are an index scan for a list of keys; the list comes through a
-    // scalar subquery because a literal list makes the planner estimate each key on its own
-    // (10 ms of planning for the 1,150 hours of a two-year Berlin series).
-    String listed = cover.corrections().keySet().stream()
-        .map(grain -> "SELECT " + listedColumns(filter, key) + " FROM feedback_rollups AS r WHERE " + where
-            + " AND r.grain = '" + grain.sqlName()
-            + "' AND r.bucket = ANY (CAST((SELECT CAST(:" + p + "fix_" + grain.sqlName()
-            + " AS timestamptz[])) AS timestamptz[]))")
-        .collect(joining("\n  UNION ALL\n  "));
-    // Summed before they go to two periods each: the final sum then takes two rows a boundary,
-    // not two per correction bucket (for a day in Sydney, 10 or 11 hours).
+  private static String correctionRows(String p, AnalyticsFilter filter, String where, Key key) {
     return """
         SELECT %1$s, %2$s
-        FROM (
-          SELECT width_bucket(r.bucket, (SELECT CAST(:%3$sboundaries AS timestamptz[]))) AS truly,
-                 width_bucket(r.bucket, (SELECT CAST(:%3$saligned AS timestamptz[]))) AS aligned,
-                 r.grp, %4$s
-          FROM (
-            %5$s
-          ) AS r (bucket, grp, %6$s)
-          GROUP BY 1, 2, 3
-        ) AS r
-        CROSS JOIN LATERAL (VALUES (r.truly, 1), (r.aligned, -1)) AS x (period, sign)
+        FROM unnest(CAST(:%3$sfix_grains AS text[]), CAST(:%3$sfix_froms AS timestamptz[]),
+          CAST(:%3$sfix_tos AS timestamptz[]), CAST(:%3$sfix_truly AS integer[]),
+          CAST(:%3$sfix_aligned AS integer[])) AS fix (grain, lo, hi, truly, aligned)
+        CROSS JOIN LATERAL (
+          SELECT r.grp, %4$s
+          FROM (%5$s) AS r (grp, %6$s)
+          GROUP BY r.grp
+          OFFSET 0) AS r
+        CROSS JOIN LATERAL (VALUES (fix.truly, 1), (fix.aligned, -1)) AS x (period, sign)
         WHERE x.period BETWEEN 1 AND :%3$speriods
         """.formatted(key == Key.PERIOD ? "x.period" : "r.grp",
         COUNTS.stream().map(column -> "x.sign * r." + column).collect(joining(", ")), p,
         summedCounts("r."),
-        counted("r.bucket, ", key, "0", filter, "(" + listed + ") AS r", ""), String.join(", ", COUNTS));
+        counted("", key, "0", filter, "feedback_rollups AS r",
+            where + " AND r.grain = fix.grain AND r.bucket >= fix.lo AND r.bucket < fix.hi"),
+        String.join(", ", COUNTS));
   }
 
   /**
@@ -389,19 +379,6 @@ final class TallySql {
     }
     String rollupValue = filter.dimension() == dimension ? "r.value" : "split_part(r.value, '/', 1)";
     return " AND " + rollupValue + " IN " + valueList(filter, params);
-  }
-
-  /**
-   * The columns of the listed correction rows: without a filter on sources or ratings (nor a
-   * breakdown by source), only the leading ones that are read. Rows of all 148 columns through
-   * the UNION ALL made a Kolkata series about 20% slower at 1 million ratings (pgbench).
-   */
-  private static String listedColumns(AnalyticsFilter filter, Key key) {
-    if (key == Key.SOURCE || !countsEveryRating(filter)) {
-      return "*";
-    }
-    return Stream.concat(Stream.of("bucket", "value"), RollupSql.COUNT_COLUMNS.stream())
-        .map(column -> "r." + column).collect(joining(", "));
   }
 
   /**
